@@ -1,0 +1,118 @@
+"""The identifier classifier: token-sequence patterns, person context, fillers and exclusions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from privlint.taxonomy.model import NamePattern
+from privlint.taxonomy.tokens import normalise_token, split_identifier
+
+Tokens = tuple[str, ...]
+
+
+def pattern_tokens(pattern: str) -> Tokens:
+    """Tokens of a pattern written as words, snake_case or camelCase; a Chinese word stays one token."""
+    tokens: list[str] = []
+    for part in pattern.split():
+        tokens.extend([part] if not part.isascii() else split_identifier(part))
+    return tuple(tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A pattern found at ``tokens[start:end]``."""
+
+    start: int
+    end: int
+    pattern: NamePattern
+
+    def rank(self) -> tuple[int, int, bool]:
+        """Head noun last: prefer the match ending rightmost, then the longest, then one needing no context."""
+        return (self.end, self.end - self.start, not self.pattern.needs_person)
+
+
+class NameMatcher:
+    """Classifies identifier names, given compiled patterns and the context word lists."""
+
+    def __init__(self, patterns: Iterable[NamePattern], type_excludes: Mapping[str, Sequence[str]],
+                 context: Mapping[str, Sequence[str]]) -> None:
+        self._index: dict[str, list[NamePattern]] = defaultdict(list)
+        for pattern in patterns:
+            self._index[pattern.tokens[0]].append(pattern)
+        self._type_excludes = {key: [pattern_tokens(item) for item in items] for key, items in type_excludes.items()}
+        self._person = frozenset(context["person_tokens"])
+        self._non_person = frozenset(context["non_person_owners"])
+        self._fillers = frozenset(context["fillers"])
+        self._prefix_excludes = frozenset(context["prefix_excludes"])
+        self._excludes = [_owner_and_tokens(item) for item in context["excludes"]]
+        self.vocabulary = self._build_vocabulary()
+        self._cjk = frozenset(word for word in self.vocabulary if not word.isascii())
+
+    def _build_vocabulary(self) -> frozenset[str]:
+        """Every token any pattern or word list uses (for plurals and Chinese segmentation)."""
+        words = {token for items in self._index.values() for pattern in items for token in pattern.tokens}
+        words |= self._person | self._non_person | self._fillers | self._prefix_excludes
+        return frozenset(words)
+
+    def tokens(self, name: str) -> Tokens:
+        """Normalised tokens of an identifier."""
+        return tuple(normalise_token(token, self.vocabulary) for token in split_identifier(name, self._cjk))
+
+    def classify(self, name: str, owner: str | None) -> str | None:
+        """The type id ``name`` (read from ``owner``) holds, or None."""
+        tokens = self.tokens(name)
+        owner_tokens = self.tokens(owner.rsplit(".", 1)[-1]) if owner else ()
+        if not tokens or self._globally_excluded(tokens, owner_tokens):
+            return None
+        candidates = [found for found in self._find(tokens) if not self._type_excluded(found, tokens)]
+        if not candidates:
+            return None
+        best = max(candidates, key=Candidate.rank)
+        return best.pattern.type_id if self._accepts(best, tokens, owner_tokens) else None
+
+    def _find(self, tokens: Tokens) -> Iterable[Candidate]:
+        """Every pattern occurrence in ``tokens``."""
+        for start, token in enumerate(tokens):
+            for pattern in self._index.get(token, ()):
+                end = start + len(pattern.tokens)
+                if tokens[start:end] == pattern.tokens:
+                    yield Candidate(start, end, pattern)
+
+    def _type_excluded(self, found: Candidate, tokens: Tokens) -> bool:
+        """Whether one of the type's own exclusion sequences occurs in the name."""
+        return any(_contains(tokens, item) for item in self._type_excludes.get(found.pattern.type_id, ()))
+
+    def _globally_excluded(self, tokens: Tokens, owner_tokens: Tokens) -> bool:
+        """Whether a global exclusion (``seq`` or ``owner.seq``) matches."""
+        for owner, sequence in self._excludes:
+            if _contains(tokens, sequence) and (owner is None or owner_tokens[-1:] == owner[-1:]):
+                return True
+        return False
+
+    def _accepts(self, found: Candidate, tokens: Tokens, owner_tokens: Tokens) -> bool:
+        """Apply context: fillers after the match, no negating prefix, a person where the word is ambiguous."""
+        after, before = tokens[found.end:], tokens[: found.start]
+        if any(not (token in self._fillers or token.isdigit()) for token in after):
+            return False
+        if any(token in self._prefix_excludes for token in before):
+            return False
+        owner_head = owner_tokens[-1] if owner_tokens else None
+        if owner_head in self._non_person:
+            return False
+        if not found.pattern.needs_person:
+            return True
+        return owner_head in self._person or any(token in self._person for token in before)
+
+
+def _owner_and_tokens(pattern: str) -> tuple[Tokens | None, Tokens]:
+    """Split a global exclusion ``owner.sequence`` (owner optional) into tokens."""
+    owner, _, sequence = pattern.rpartition(".")
+    return (pattern_tokens(owner) if owner else None), pattern_tokens(sequence)
+
+
+def _contains(tokens: Tokens, sequence: Tokens) -> bool:
+    """Whether ``sequence`` occurs contiguously in ``tokens``."""
+    size = len(sequence)
+    return any(tokens[i : i + size] == sequence for i in range(len(tokens) - size + 1))

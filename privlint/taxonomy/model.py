@@ -1,0 +1,35 @@
+"""The personal-data type record and the compiled patterns the classifier matches."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DataType:
+    """One kind of personal data, e.g. an e-mail address or a resident ID number."""
+
+    id: str
+    category: str
+    name: str
+    sensitive: bool
+    fideslang: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NamePattern:
+    """A token sequence naming a data type; ``needs_person`` patterns count only in person context."""
+
+    tokens: tuple[str, ...]
+    type_id: str
+    needs_person: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ValuePattern:
+    """A regular expression a literal must fully match, plus an optional checksum validator name."""
+
+    regex: re.Pattern[str]
+    check: str | None
+    type_id: str
