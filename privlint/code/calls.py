@@ -1,0 +1,60 @@
+"""Resolves what a call calls: a qualified name through imports, aliases and the types of receivers."""
+
+from __future__ import annotations
+
+import builtins
+
+import libcst as cst
+
+from privlint.code.catalogue import SinkCatalogue
+from privlint.code.imports import dotted_name
+from privlint.code.taint import Scope
+
+BUILTIN_NAMES = frozenset(dir(builtins))
+
+
+class CallResolver:
+    """Names calls the way rule files do: ``import requests as r; r.post`` is ``requests.post``."""
+
+    def __init__(self, catalogue: SinkCatalogue) -> None:
+        self.catalogue = catalogue
+
+    def resolve_callee(self, func: cst.BaseExpression, scope: Scope) -> str | None:
+        """The qualified name of the called function or method, or None when it cannot be named."""
+        dotted = dotted_name(func)
+        if dotted is not None:
+            return self.resolve_dotted(dotted, scope)
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Call):
+            receiver_type = self.call_type(func.value, scope)
+            if receiver_type is not None:
+                return f"{receiver_type}.{func.attr.value}"
+        return None
+
+    def resolve_dotted(self, dotted: str, scope: Scope) -> str:
+        """``logger.info`` -> ``logging.Logger.info`` when ``logger`` is known to be a Logger, and so on."""
+        parts = dotted.split(".")
+        for cut in range(len(parts), 0, -1):
+            prefix = ".".join(parts[:cut])
+            rest = parts[cut:]
+            known = scope.find("types", prefix) or scope.find("aliases", prefix)
+            if known is not None:
+                return ".".join([known, *rest])
+        hinted = self.catalogue.receivers.get(parts[-2]) if len(parts) > 1 else None
+        if hinted is not None:
+            return f"{hinted}.{parts[-1]}"
+        if len(parts) == 1 and dotted in BUILTIN_NAMES and not scope.lookup(dotted)[0]:
+            return f"builtins.{dotted}"
+        return dotted
+
+    def call_type(self, call: cst.Call, scope: Scope) -> str | None:
+        """The type a call returns, when the catalogue knows it or the callee is a class."""
+        qualified = self.resolve_callee(call.func, scope)
+        if qualified is None:
+            return None
+        known = self.catalogue.returns.get(qualified)
+        if known is not None:
+            return known
+        last = qualified.rsplit(".", 1)[-1]
+        if last[:1].isupper() and "." in qualified:
+            return qualified
+        return None

@@ -1,0 +1,166 @@
+"""The sink catalogue: where personal data can leave, by qualified name, read from YAML packs."""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from privlint.errors import RuleError
+from privlint.yamlio import line_of, load_yaml
+
+CODE_KINDS = ("collection", "logging", "exception", "third-party", "network", "cookie", "storage", "cross-border")
+RAISE = "<raise>"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Sink:
+    """A function or method that sends its arguments somewhere personal data must not go unnoticed."""
+
+    pattern: str
+    kind: str
+    group: str
+    vendor: str
+    country: str | None = None
+    positions: tuple[int, ...] | None = None
+    keywords: tuple[str, ...] | None = None
+
+    def selects(self, position: int | None, keyword: str | None) -> bool:
+        """Whether the argument at ``position`` (or named ``keyword``) is one this sink sends."""
+        if self.positions is None and self.keywords is None:
+            return True
+        if keyword is not None:
+            return keyword in (self.keywords or ())
+        return position in (self.positions or ())
+
+
+class _PatternTable:
+    """Exact names in a dict, wildcard names (``*.set_cookie``, ``hashlib.*``) in one regex."""
+
+    def __init__(self, items: Iterable[tuple[str, Any]]) -> None:
+        self._exact: dict[str, Any] = {}
+        self._wild: list[tuple[re.Pattern[str], Any]] = []
+        for pattern, value in items:
+            if "*" in pattern:
+                self._wild.append((re.compile(fnmatch.translate(pattern)), value))
+            else:
+                self._exact.setdefault(pattern, value)
+        self.lookup = lru_cache(maxsize=4096)(self._lookup)
+
+    def _lookup(self, name: str) -> Any:
+        found = self._exact.get(name)
+        if found is not None:
+            return found
+        for regex, value in self._wild:
+            if regex.match(name):
+                return value
+        return None
+
+
+class SinkCatalogue:
+    """Sinks, what factory calls return, receiver-name hints and sanitizers, merged from every pack."""
+
+    def __init__(
+        self,
+        sinks: list[Sink],
+        returns: Mapping[str, str],
+        receivers: Mapping[str, str],
+        sanitizers: list[str],
+        sanitizer_words: list[str],
+    ) -> None:
+        self.sinks = tuple(sinks)
+        self._sinks = _PatternTable((sink.pattern, sink) for sink in sinks)
+        self.returns = dict(returns)
+        self.receivers = dict(receivers)
+        self._sanitizers = _PatternTable((name, True) for name in sanitizers)
+        self._sanitizer_words = re.compile("|".join(map(re.escape, sanitizer_words)) or r"(?!x)x", re.IGNORECASE)
+
+    def sink_for(self, qualified_name: str) -> Sink | None:
+        """The sink a call to ``qualified_name`` is, if any."""
+        return self._sinks.lookup(qualified_name)
+
+    def is_sanitizer(self, qualified_name: str) -> bool:
+        """Whether a call to ``qualified_name`` makes personal data safe (hashing, masking, redaction)."""
+        if self._sanitizers.lookup(qualified_name):
+            return True
+        return bool(self._sanitizer_words.search(qualified_name.rsplit(".", 1)[-1]))
+
+
+def load_catalogue(files: Iterable[Path], extra_sanitizers: Iterable[str] = ()) -> SinkCatalogue:
+    """Read every sink catalogue file; a malformed entry is a RuleError naming file and line."""
+    sinks: list[Sink] = []
+    returns: dict[str, str] = {}
+    receivers: dict[str, str] = {}
+    sanitizers: list[str] = list(extra_sanitizers)
+    words: list[str] = []
+    for path in files:
+        document = load_yaml(path)
+        if not isinstance(document, dict):
+            raise RuleError("a sink catalogue must be a mapping", path=str(path), line=1)
+        _check_keys(document, {"sinks", "returns", "receivers", "sanitizers", "sanitizer-words"}, path)
+        sinks.extend(_read_sink_groups(document.get("sinks", []), path))
+        returns.update(_string_map(document.get("returns", {}), "returns", path))
+        for type_name, names in _string_map(document.get("receivers", {}), "receivers", path, list).items():
+            receivers.update({name: type_name for name in names})
+        sanitizers.extend(_string_list(document.get("sanitizers", []), "sanitizers", path))
+        words.extend(_string_list(document.get("sanitizer-words", []), "sanitizer-words", path))
+    return SinkCatalogue(sinks, returns, receivers, sanitizers, words)
+
+
+def _read_sink_groups(groups: Any, path: Path) -> list[Sink]:
+    if not isinstance(groups, list):
+        raise RuleError("'sinks' must be a list", path=str(path))
+    sinks = []
+    for group in groups:
+        if not isinstance(group, dict):
+            raise RuleError("each entry of 'sinks' must be a mapping", path=str(path))
+        line = line_of(group)
+        _check_keys(group, {"group", "kind", "vendor", "country", "functions", "arguments", "docs"}, path, line)
+        for required in ("group", "kind", "vendor", "functions"):
+            if required not in group:
+                raise RuleError(f"sink entry lacks '{required}'", path=str(path), line=line)
+        if group["kind"] not in CODE_KINDS:
+            raise RuleError(f"unknown kind {group['kind']!r} (expected one of {', '.join(CODE_KINDS)})",
+                            path=str(path), line=line)
+        positions, keywords = _read_arguments(group.get("arguments", "all"), path, line)
+        for pattern in _string_list(group["functions"], "functions", path, line):
+            sinks.append(Sink(
+                pattern=pattern, kind=group["kind"], group=str(group["group"]), vendor=str(group["vendor"]),
+                country=group.get("country"), positions=positions, keywords=keywords,
+            ))
+    return sinks
+
+
+def _read_arguments(spec: Any, path: Path, line: int | None) -> tuple[tuple[int, ...] | None, tuple[str, ...] | None]:
+    if spec == "all":
+        return None, None
+    if isinstance(spec, dict) and set(spec) <= {"positions", "keywords"}:
+        positions = spec.get("positions", [])
+        keywords = spec.get("keywords", [])
+        if all(isinstance(p, int) for p in positions) and all(isinstance(k, str) for k in keywords):
+            return tuple(positions), tuple(keywords)
+    raise RuleError("'arguments' must be 'all' or a mapping with 'positions' (integers) and 'keywords' (names)",
+                    path=str(path), line=line)
+
+
+def _check_keys(mapping: Mapping[str, Any], allowed: set[str], path: Path, line: int | None = None) -> None:
+    unknown = sorted(set(mapping) - allowed)
+    if unknown:
+        raise RuleError(f"unknown key {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})",
+                        path=str(path), line=line or line_of(mapping))
+
+
+def _string_list(value: Any, key: str, path: Path, line: int | None = None) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise RuleError(f"'{key}' must be a list of strings", path=str(path), line=line)
+    return value
+
+
+def _string_map(value: Any, key: str, path: Path, value_type: type = str) -> dict[str, Any]:
+    if not isinstance(value, dict) or not all(isinstance(v, value_type) for v in value.values()):
+        raise RuleError(f"'{key}' must be a mapping of names to {value_type.__name__}", path=str(path),
+                        line=line_of(value))
+    return value

@@ -1,0 +1,30 @@
+"""What the analysis of one file needs to know: taxonomy, sink catalogue, project settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from privlint.code.catalogue import Sink, SinkCatalogue
+from privlint.code.taint import Taint
+from privlint.findings import Location
+from privlint.taxonomy import Taxonomy
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisContext:
+    """Shared, read-only inputs of every file's analysis."""
+
+    taxonomy: Taxonomy
+    catalogue: SinkCatalogue
+    internal_domains: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SinkHit:
+    """Personal data reaching a sink: what reached it, where, and through which call."""
+
+    sink: Sink
+    qualified_name: str
+    taint: Taint
+    location: Location
+    host: str | None = None

@@ -1,0 +1,88 @@
+"""Finds the Python files to scan under the given paths, honouring include and exclude globs."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Iterable, Iterator
+
+from privlint.config import DEFAULT_EXCLUDES
+from privlint.findings import Notification
+
+
+@dataclass(frozen=True, slots=True)
+class Discovery:
+    """The files found, and the paths that could not be walked."""
+
+    files: tuple[Path, ...]
+    notifications: tuple[Notification, ...]
+
+
+def discover(paths: Iterable[Path], *, root: Path, include: Iterable[str], exclude: Iterable[str]) -> Discovery:
+    """Files under ``paths`` (explicit files are kept whatever their suffix), sorted and without duplicates."""
+    include = tuple(include)
+    exclude = tuple(exclude)
+    found: dict[Path, None] = {}
+    notes: list[Notification] = []
+    for path in paths:
+        if path.is_symlink() and not path.exists():
+            notes.append(Notification(message="broken symbolic link", path=str(path)))
+        elif not path.exists():
+            notes.append(Notification(message="no such file or directory", path=str(path)))
+        elif path.is_dir():
+            for file in _walk(path, root, include, exclude, notes):
+                found.setdefault(file, None)
+        elif not _excluded(path, root, exclude):
+            found.setdefault(path, None)
+    return Discovery(files=tuple(sorted(found)), notifications=tuple(notes))
+
+
+def _walk(top: Path, root: Path, include: tuple[str, ...], exclude: tuple[str, ...],
+          notes: list[Notification]) -> Iterator[Path]:
+    seen: set[tuple[int, int]] = set()
+
+    def on_error(error: OSError) -> None:
+        notes.append(Notification(message=f"cannot read directory: {error.strerror}", path=str(error.filename)))
+
+    for folder, dirs, files in os.walk(top, followlinks=True, onerror=on_error):
+        here = Path(folder)
+        identity = _identity(here)
+        if identity in seen:
+            notes.append(Notification(message="symbolic link loop: directory already visited", path=folder))
+            dirs[:] = []
+            continue
+        seen.add(identity)
+        dirs[:] = sorted(d for d in dirs if not _excluded(here / d, root, exclude, directory=True))
+        for name in sorted(files):
+            file = here / name
+            if _included(file, root, include) and not _excluded(file, root, exclude):
+                yield file
+
+
+def _identity(folder: Path) -> tuple[int, int]:
+    stat = folder.stat()
+    return stat.st_dev, stat.st_ino
+
+
+def _relative(path: Path, root: Path) -> PurePosixPath:
+    try:
+        return PurePosixPath(path.resolve().relative_to(root.resolve()).as_posix())
+    except ValueError:
+        return PurePosixPath(path.as_posix())
+
+
+def _included(path: Path, root: Path, include: tuple[str, ...]) -> bool:
+    relative = _relative(path, root)
+    return any(relative.match(pattern) or fnmatch.fnmatch(relative.name, pattern) for pattern in include)
+
+
+def _excluded(path: Path, root: Path, exclude: tuple[str, ...], *, directory: bool = False) -> bool:
+    if directory and any(fnmatch.fnmatch(path.name, pattern) for pattern in DEFAULT_EXCLUDES):
+        return True
+    if directory and (path / "pyvenv.cfg").exists():
+        return True
+    relative = _relative(path, root).as_posix()
+    return any(fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(relative, pattern.rstrip("/") + "/*")
+               for pattern in exclude)

@@ -1,0 +1,304 @@
+"""Evaluates expressions to the personal data they carry, checking every call against the sinks."""
+
+from __future__ import annotations
+
+from typing import Callable, Mapping
+
+import libcst as cst
+from libcst.metadata import CodeRange
+
+from privlint.code.calls import CallResolver
+from privlint.code.catalogue import Sink
+from privlint.code.context import AnalysisContext, SinkHit
+from privlint.code.hosts import host_of, is_internal
+from privlint.code.imports import dotted_name
+from privlint.code.taint import Scope, Taint, union
+from privlint.findings import FlowStep, Location
+
+# Calls whose result carries the personal data of their arguments or receiver.
+PROPAGATORS = frozenset({
+    "str", "repr", "format", "dict", "list", "tuple", "set", "sorted", "reversed", "copy", "deepcopy",
+    "dumps", "json.dumps", "urlencode", "quote", "quote_plus", "b64encode", "encode", "decode",
+})
+STRING_METHODS = frozenset({
+    "lower", "upper", "strip", "lstrip", "rstrip", "title", "casefold", "capitalize", "format", "format_map",
+    "replace", "join", "split", "rsplit", "splitlines", "encode", "decode", "ljust", "rjust", "center",
+    "zfill", "removeprefix", "removesuffix", "copy", "items", "values", "partition", "rpartition",
+})
+KEYED_GETTERS = frozenset({"get", "pop", "getlist", "setdefault", "get_one", "getone"})
+GETTER_PREFIXES = ("get_", "fetch_", "load_", "read_", "lookup_")
+
+
+class ExpressionEvaluator(CallResolver):
+    """Expression half of the flow analysis; the statement walker builds on it."""
+
+    def __init__(self, context: AnalysisContext, *, module_name: str, path: str,
+                 positions: Mapping[cst.CSTNode, CodeRange], lines: list[str]) -> None:
+        super().__init__(context.catalogue)
+        self.context = context
+        self.module_name = module_name
+        self.path = path
+        self.positions = positions
+        self.lines = lines
+        self.hits: list[SinkHit] = []
+        self._handlers: dict[type, Callable[[cst.BaseExpression, Scope], Taint | None]] = {
+            cst.Name: self._name, cst.Attribute: self._attribute, cst.Subscript: self._subscript,
+            cst.Call: self._call, cst.FormattedString: self._formatted, cst.ConcatenatedString: self._concatenated,
+            cst.BinaryOperation: self._binary, cst.BooleanOperation: self._binary, cst.Comparison: self._comparison,
+            cst.Dict: self._dict, cst.List: self._sequence, cst.Tuple: self._sequence, cst.Set: self._sequence,
+            cst.IfExp: self._if_expression, cst.Await: self._inner, cst.StarredElement: self._inner,
+            cst.Yield: self._yield, cst.NamedExpr: self._named, cst.UnaryOperation: self._unary,
+            cst.ListComp: self._comprehension, cst.SetComp: self._comprehension,
+            cst.GeneratorExp: self._comprehension, cst.DictComp: self._comprehension,
+        }
+
+    # -- locations -------------------------------------------------------------------------------
+
+    def location(self, node: cst.CSTNode) -> Location:
+        span = self.positions[node]
+        line = span.start.line
+        snippet = self.lines[line - 1].strip() if 0 < line <= len(self.lines) else ""
+        return Location(path=self.path, line=line, column=span.start.column,
+                        end_line=span.end.line, end_column=span.end.column, snippet=snippet)
+
+    def step(self, node: cst.CSTNode, message: str) -> FlowStep:
+        return FlowStep(location=self.location(node), message=message)
+
+    # -- sources ---------------------------------------------------------------------------------
+
+    def name_source(self, node: cst.CSTNode, name: str, owner: str | None) -> Taint | None:
+        """Personal data recognised by the name of an identifier, attribute or key."""
+        data_type = self.context.taxonomy.classify_name(name, owner)
+        if data_type is None:
+            return None
+        shown = f"{owner}.{name}" if owner else name
+        return Taint(frozenset({data_type.id}), (self.step(node, f"`{shown}` holds {data_type.name.lower()}"),))
+
+    # -- evaluation ------------------------------------------------------------------------------
+
+    def evaluate(self, node: cst.BaseExpression, scope: Scope) -> Taint | None:
+        """The personal data ``node`` carries (None when none), reporting sink hits inside it."""
+        handler = self._handlers.get(type(node))
+        return handler(node, scope) if handler is not None else None
+
+    def _name(self, node: cst.Name, scope: Scope) -> Taint | None:
+        bound, taint = scope.lookup(node.value)
+        if bound:
+            return taint
+        if scope.find("aliases", node.value) is not None:
+            return None
+        return self.name_source(node, node.value, None)
+
+    def _attribute(self, node: cst.Attribute, scope: Scope) -> Taint | None:
+        dotted = dotted_name(node)
+        if dotted is not None:
+            bound, taint = scope.lookup(dotted)
+            if bound:
+                return taint
+        base = self.evaluate(node.value, scope)
+        found = self.name_source(node, node.attr.value, _owner_name(node.value))
+        return found or base
+
+    def _subscript(self, node: cst.Subscript, scope: Scope) -> Taint | None:
+        base = self.evaluate(node.value, scope)
+        key = _string_key(node)
+        if key is not None:
+            return self.name_source(node, key, _owner_name(node.value)) or base
+        for element in node.slice:
+            if isinstance(element.slice, cst.Index):
+                self.evaluate(element.slice.value, scope)
+        return base
+
+    def _formatted(self, node: cst.FormattedString, scope: Scope) -> Taint | None:
+        return union(self.evaluate(part.expression, scope) for part in node.parts
+                     if isinstance(part, cst.FormattedStringExpression))
+
+    def _concatenated(self, node: cst.ConcatenatedString, scope: Scope) -> Taint | None:
+        return union((self.evaluate(node.left, scope), self.evaluate(node.right, scope)))
+
+    def _binary(self, node: cst.BinaryOperation | cst.BooleanOperation, scope: Scope) -> Taint | None:
+        return union((self.evaluate(node.left, scope), self.evaluate(node.right, scope)))
+
+    def _comparison(self, node: cst.Comparison, scope: Scope) -> Taint | None:
+        self.evaluate(node.left, scope)
+        for target in node.comparisons:
+            self.evaluate(target.comparator, scope)
+        return None
+
+    def _unary(self, node: cst.UnaryOperation, scope: Scope) -> Taint | None:
+        self.evaluate(node.expression, scope)
+        return None
+
+    def _dict(self, node: cst.Dict, scope: Scope) -> Taint | None:
+        taints = []
+        for element in node.elements:
+            value = self.evaluate(element.value, scope)
+            if isinstance(element, cst.DictElement):
+                self.evaluate(element.key, scope)
+                key = _string_value(element.key)
+                if key is not None and value is None and not _is_literal(element.value):
+                    value = self.name_source(element.key, key, None)
+            taints.append(value)
+        return union(taints)
+
+    def _sequence(self, node: cst.List | cst.Tuple | cst.Set, scope: Scope) -> Taint | None:
+        return union(self.evaluate(element.value, scope) for element in node.elements)
+
+    def _if_expression(self, node: cst.IfExp, scope: Scope) -> Taint | None:
+        self.evaluate(node.test, scope)
+        return union((self.evaluate(node.body, scope), self.evaluate(node.orelse, scope)))
+
+    def _inner(self, node: cst.Await | cst.StarredElement, scope: Scope) -> Taint | None:
+        return self.evaluate(node.expression if isinstance(node, cst.Await) else node.value, scope)
+
+    def _yield(self, node: cst.Yield, scope: Scope) -> Taint | None:
+        value = node.value
+        if isinstance(value, cst.From):
+            value = value.item
+        return self.evaluate(value, scope) if value is not None else None
+
+    def _named(self, node: cst.NamedExpr, scope: Scope) -> Taint | None:
+        taint = self.evaluate(node.value, scope)
+        if isinstance(node.target, cst.Name):
+            scope.bind(node.target.value, taint)
+        return taint
+
+    def _comprehension(self, node: cst.BaseComprehension | cst.DictComp, scope: Scope) -> Taint | None:
+        inner = scope.child()
+        clause: cst.CompFor | None = node.for_in
+        while clause is not None:
+            taint = self.evaluate(clause.iter, inner)
+            for name in _target_names(clause.target):
+                inner.values[name] = taint
+            for condition in clause.ifs:
+                self.evaluate(condition.test, inner)
+            clause = clause.inner_for_in
+        if isinstance(node, cst.DictComp):
+            return union((self.evaluate(node.key, inner), self.evaluate(node.value, inner)))
+        return self.evaluate(node.elt, inner)
+
+    # -- calls -----------------------------------------------------------------------------------
+
+    def _call(self, node: cst.Call, scope: Scope) -> Taint | None:
+        qualified = self.resolve_callee(node.func, scope)
+        receiver = self.evaluate(node.func.value, scope) if isinstance(node.func, cst.Attribute) else None
+        arguments = [(arg, self._argument(arg, scope)) for arg in node.args]
+        sink = self.catalogue.sink_for(qualified) if qualified else None
+        if sink is not None:
+            self._check_sink(sink, qualified, node, arguments, scope)
+        return self._call_result(node, qualified, receiver, arguments, scope)
+
+    def _argument(self, arg: cst.Arg, scope: Scope) -> Taint | None:
+        taint = self.evaluate(arg.value, scope)
+        if taint is None and arg.keyword is not None and not _is_literal(arg.value):
+            taint = self.name_source(arg.keyword, arg.keyword.value, None)
+        return taint
+
+    def _check_sink(self, sink: Sink, qualified: str, node: cst.Call,
+                    arguments: list[tuple[cst.Arg, Taint | None]], scope: Scope) -> None:
+        selected = []
+        position = 0
+        for arg, taint in arguments:
+            keyword = arg.keyword.value if arg.keyword is not None else None
+            if sink.selects(None if keyword else position, keyword) or arg.star:
+                selected.append(taint)
+            if keyword is None and not arg.star:
+                position += 1
+        taint = union(selected)
+        if taint is None:
+            return
+        host = None
+        if sink.kind == "network":
+            host = self._request_host(node, scope)
+            if host is not None and is_internal(host, self.context.internal_domains):
+                return
+        self.report(sink, qualified, taint, node, host)
+
+    def report(self, sink: Sink, qualified: str, taint: Taint, node: cst.CSTNode, host: str | None = None) -> None:
+        self.hits.append(SinkHit(sink=sink, qualified_name=qualified, taint=taint,
+                                 location=self.location(node), host=host))
+
+    def _request_host(self, node: cst.Call, scope: Scope) -> str | None:
+        for arg in node.args:
+            is_url = (arg.keyword is not None and arg.keyword.value == "url") or (
+                arg.keyword is None and arg is node.args[0])
+            if is_url:
+                text = _leading_text(arg.value, scope)
+                return host_of(text) if text else None
+        return None
+
+    def _call_result(self, node: cst.Call, qualified: str | None, receiver: Taint | None,
+                     arguments: list[tuple[cst.Arg, Taint | None]], scope: Scope) -> Taint | None:
+        name = (qualified or dotted_name(node.func) or "").rsplit(".", 1)[-1]
+        if qualified and self.catalogue.is_sanitizer(qualified):
+            return None
+        if name in PROPAGATORS or (qualified or "") in PROPAGATORS:
+            return union((receiver, *(taint for _, taint in arguments)))
+        if receiver is not None and name in STRING_METHODS:
+            return union((receiver, *(taint for _, taint in arguments)))
+        if name in KEYED_GETTERS and node.args:
+            key = _string_value(node.args[0].value)
+            owner = _owner_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
+            found = self.name_source(node, key, owner) if key is not None else None
+            return found or receiver
+        if name.startswith(GETTER_PREFIXES):
+            owner = _owner_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
+            return self.name_source(node, name.split("_", 1)[1], owner)
+        return None
+
+
+def _owner_name(node: cst.BaseExpression) -> str | None:
+    """The name an attribute is read from: ``user`` in ``user.email``, ``profile`` in ``self.profile.phone``."""
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        return node.attr.value
+    if isinstance(node, cst.Call):
+        return _owner_name(node.func)
+    if isinstance(node, cst.Subscript):
+        return _string_key(node) or _owner_name(node.value)
+    return None
+
+
+def _string_value(node: cst.BaseExpression) -> str | None:
+    if isinstance(node, cst.SimpleString):
+        value = node.evaluated_value
+        return value if isinstance(value, str) else None
+    return None
+
+
+def _string_key(node: cst.Subscript) -> str | None:
+    if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
+        return _string_value(node.slice[0].slice.value)
+    return None
+
+
+def _is_literal(node: cst.BaseExpression) -> bool:
+    return isinstance(node, (cst.SimpleString, cst.Integer, cst.Float, cst.ConcatenatedString)) or (
+        isinstance(node, cst.Name) and node.value in {"None", "True", "False"})
+
+
+def _leading_text(node: cst.BaseExpression, scope: Scope) -> str | None:
+    """The literal start of a URL expression: a string, an f-string's head, a named string constant."""
+    if isinstance(node, cst.SimpleString):
+        return _string_value(node)
+    if isinstance(node, cst.FormattedString):
+        head = ""
+        for part in node.parts:
+            if isinstance(part, cst.FormattedStringText):
+                head += part.value
+            else:
+                return head or _leading_text(part.expression, scope)
+        return head
+    if isinstance(node, cst.BinaryOperation):
+        return _leading_text(node.left, scope)
+    name = dotted_name(node)
+    return scope.find("constants", name) if name else None
+
+
+def _target_names(target: cst.BaseExpression) -> list[str]:
+    if isinstance(target, cst.Name):
+        return [target.value]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [name for element in target.elements for name in _target_names(element.value)]
+    return []

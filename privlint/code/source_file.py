@@ -1,0 +1,47 @@
+"""Reads one Python file: bytes, declared encoding, text, and the libcst module, or why it failed."""
+
+from __future__ import annotations
+
+import io
+import tokenize
+from dataclasses import dataclass
+from pathlib import Path
+
+import libcst as cst
+
+from privlint.findings import Notification
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """A file's decoded text, or the notification that says why there is none."""
+
+    text: str | None
+    notification: Notification | None = None
+
+
+def read_source(path: Path, display: str) -> SourceText:
+    """Decode a file as Python source (PEP 263 coding cookie, UTF-8 by default)."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return SourceText(None, Notification(message=f"cannot read file: {error.strerror or error}", path=display))
+    if b"\x00" in data[:8192]:
+        return SourceText(None, Notification(message="binary file, not Python source", path=display))
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        return SourceText(data.decode(encoding))
+    except (SyntaxError, LookupError, UnicodeDecodeError) as error:
+        reason = error.reason if isinstance(error, UnicodeDecodeError) else str(error)
+        return SourceText(None, Notification(message=f"cannot decode file: {reason}", path=display))
+
+
+def parse_module(text: str, display: str) -> cst.Module | Notification:
+    """Parse with libcst; a syntax error (including Python 2 code) becomes a notification with its line."""
+    try:
+        return cst.parse_module(text)
+    except cst.ParserSyntaxError as error:
+        return Notification(message=f"cannot parse file: syntax error at line {error.raw_line}: {error.message}",
+                            path=display, line=error.raw_line)
+    except (RecursionError, MemoryError) as error:
+        return Notification(message=f"cannot parse file: {type(error).__name__}", path=display)

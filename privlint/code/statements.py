@@ -1,0 +1,190 @@
+"""Walks a module's statements in order, keeping each scope's taint, types and imports up to date."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import libcst as cst
+
+from privlint.code.catalogue import RAISE
+from privlint.code.expressions import ExpressionEvaluator
+from privlint.code.imports import dotted_name, import_aliases
+from privlint.code.taint import Scope, Taint, union
+
+_COMPOUND_BRANCHES = (cst.If, cst.For, cst.While, cst.Try, cst.TryStar, cst.Match)
+
+
+class StatementWalker(ExpressionEvaluator):
+    """Runs every function and module body once, in order, reporting sink hits as it goes."""
+
+    def walk_module(self, module: cst.Module) -> None:
+        scope = Scope()
+        self.block(module.body, scope)
+
+    def block(self, body: Sequence[cst.BaseStatement | cst.BaseSmallStatement], scope: Scope) -> None:
+        deferred: list[cst.FunctionDef] = []
+        for statement in body:
+            if isinstance(statement, cst.FunctionDef):
+                deferred.append(statement)
+            else:
+                self.statement(statement, scope)
+        for function in deferred:
+            self.function(function, scope)
+
+    def statement(self, node: cst.BaseStatement | cst.BaseSmallStatement, scope: Scope) -> None:
+        if isinstance(node, cst.SimpleStatementLine):
+            for small in node.body:
+                self.small_statement(small, scope)
+        elif isinstance(node, cst.ClassDef):
+            self.class_body(node, scope)
+        elif isinstance(node, cst.With):
+            self.with_statement(node, scope)
+        elif isinstance(node, _COMPOUND_BRANCHES):
+            self.branches(node, scope)
+        elif isinstance(node, cst.BaseSmallStatement):
+            self.small_statement(node, scope)
+
+    def small_statement(self, node: cst.BaseSmallStatement, scope: Scope) -> None:
+        if isinstance(node, cst.Expr):
+            self.evaluate(node.value, scope)
+        elif isinstance(node, cst.Assign):
+            taint = self.evaluate(node.value, scope)
+            for target in node.targets:
+                self.bind(target.target, taint, node.value, scope)
+        elif isinstance(node, cst.AnnAssign) and node.value is not None:
+            self.bind(node.target, self.evaluate(node.value, scope), node.value, scope)
+        elif isinstance(node, cst.AugAssign):
+            taint = union((self.evaluate(node.target, scope), self.evaluate(node.value, scope)))
+            self.bind(node.target, taint, None, scope)
+        elif isinstance(node, cst.Return) and node.value is not None:
+            self.evaluate(node.value, scope)
+        elif isinstance(node, cst.Raise) and node.exc is not None:
+            self.raise_statement(node.exc, scope)
+        elif isinstance(node, (cst.Import, cst.ImportFrom)):
+            scope.aliases.update(import_aliases(node, self.module_name))
+
+    def raise_statement(self, exception: cst.BaseExpression, scope: Scope) -> None:
+        if not isinstance(exception, cst.Call):
+            self.evaluate(exception, scope)
+            return
+        sink = self.context.catalogue.sink_for(RAISE)
+        taints = [self.evaluate(arg.value, scope) for arg in exception.args]
+        taint = union(taints)
+        if sink is not None and taint is not None:
+            name = dotted_name(exception.func) or "exception"
+            self.report(sink, name, taint, exception)
+
+    def function(self, node: cst.FunctionDef, parent: Scope) -> None:
+        scope = parent.child()
+        params = node.params
+        for param in (*params.posonly_params, *params.params, *params.kwonly_params):
+            name = param.name.value
+            scope.values[name] = None if name in {"self", "cls"} else self.name_source(param.name, name, None)
+            if param.default is not None:
+                self.evaluate(param.default, parent)
+        for star in (params.star_arg, params.star_kwarg):
+            if isinstance(star, cst.Param):
+                scope.values[star.name.value] = None
+        self.block(node.body.body if isinstance(node.body, cst.IndentedBlock) else [node.body], scope)
+
+    def class_body(self, node: cst.ClassDef, scope: Scope) -> None:
+        body_scope = scope.child()
+        body = node.body.body if isinstance(node.body, cst.IndentedBlock) else [node.body]
+        for statement in body:
+            if isinstance(statement, cst.FunctionDef):
+                self.function(statement, scope)
+            else:
+                self.statement(statement, body_scope)
+
+    def with_statement(self, node: cst.With, scope: Scope) -> None:
+        for item in node.items:
+            taint = self.evaluate(item.item, scope)
+            if item.asname is not None:
+                self.bind(item.asname.name, taint, item.item, scope)
+        self.nested_block(node.body, scope)
+
+    def branches(self, node: cst.BaseCompoundStatement, scope: Scope) -> None:
+        """if/for/while/try/match: every branch may or may not run, so assignments in them only add taint."""
+        if isinstance(node, cst.If):
+            for test in (node.test, *_elif_tests(node)):
+                self.evaluate(test, scope)
+        elif isinstance(node, cst.While):
+            self.evaluate(node.test, scope)
+        elif isinstance(node, cst.For):
+            self.bind(node.target, self.evaluate(node.iter, scope), None, scope)
+        elif isinstance(node, cst.Match):
+            self.evaluate(node.subject, scope)
+        scope.conditional += 1
+        try:
+            for body in _branch_bodies(node):
+                self.nested_block(body, scope)
+        finally:
+            scope.conditional -= 1
+
+    def nested_block(self, body: cst.BaseSuite, scope: Scope) -> None:
+        statements = body.body if isinstance(body, cst.IndentedBlock) else body.body
+        self.block(statements, scope)
+
+    def bind(self, target: cst.BaseExpression, taint: Taint | None, value: cst.BaseExpression | None,
+             scope: Scope) -> None:
+        """Assign ``taint`` to an assignment target, recording static types and string constants."""
+        if isinstance(target, (cst.Tuple, cst.List)):
+            self.bind_sequence(target, taint, value, scope)
+            return
+        if isinstance(target, cst.StarredElement):
+            self.bind(target.value, taint, None, scope)
+            return
+        if isinstance(target, cst.Subscript):
+            base = dotted_name(target.value)
+            if base is not None and taint is not None:
+                scope.bind(base, union((scope.lookup(base)[1], taint)))
+            return
+        name = dotted_name(target)
+        if name is None:
+            return
+        if taint is not None:
+            taint = taint.then(self.step(target, f"assigned to `{name}`"))
+        scope.bind(name, taint)
+        self.record_type(name, value, scope)
+
+    def bind_sequence(self, target: cst.Tuple | cst.List, taint: Taint | None,
+                      value: cst.BaseExpression | None, scope: Scope) -> None:
+        elements = [element.value for element in target.elements]
+        if isinstance(value, (cst.Tuple, cst.List)) and len(value.elements) == len(elements):
+            for element, item in zip(elements, value.elements):
+                self.bind(element, self.evaluate(item.value, scope), item.value, scope)
+            return
+        for element in elements:
+            self.bind(element, taint, None, scope)
+
+    def record_type(self, name: str, value: cst.BaseExpression | None, scope: Scope) -> None:
+        if isinstance(value, cst.Call):
+            type_name = self.call_type(value, scope)
+            if type_name is not None:
+                scope.types[name] = type_name
+        elif isinstance(value, cst.SimpleString):
+            scope.constants[name] = value.evaluated_value if isinstance(value.evaluated_value, str) else ""
+
+
+def _branch_bodies(node: cst.BaseCompoundStatement) -> list[cst.BaseSuite]:
+    if isinstance(node, cst.Match):
+        return [case.body for case in node.cases]
+    bodies: list[cst.BaseSuite] = [node.body]
+    if isinstance(node, (cst.Try, cst.TryStar)):
+        bodies.extend(handler.body for handler in node.handlers)
+        if node.finalbody is not None:
+            bodies.append(node.finalbody.body)
+    orelse = getattr(node, "orelse", None)
+    while orelse is not None:
+        bodies.append(orelse.body)
+        orelse = orelse.orelse if isinstance(orelse, cst.If) else None
+    return bodies
+
+
+def _elif_tests(node: cst.If) -> list[cst.BaseExpression]:
+    tests = []
+    orelse = node.orelse
+    while isinstance(orelse, cst.If):
+        tests.append(orelse.test)
+        orelse = orelse.orelse
+    return tests

@@ -1,0 +1,76 @@
+"""Taint values (which personal data a value carries, and the steps that brought it) and scopes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from privlint.findings import FlowStep
+
+MAX_STEPS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Taint:
+    """The personal-data types a value carries and the path it took from where it entered."""
+
+    types: frozenset[str]
+    steps: tuple[FlowStep, ...]
+
+    def then(self, step: FlowStep) -> "Taint":
+        """The same data, one step further along its path."""
+        if len(self.steps) >= MAX_STEPS:
+            return self
+        return Taint(self.types, (*self.steps, step))
+
+
+def union(taints: Iterable[Taint | None]) -> Taint | None:
+    """All the data the given values carry; the path of the first tainted one is kept."""
+    present = [taint for taint in taints if taint is not None]
+    if not present:
+        return None
+    if len(present) == 1:
+        return present[0]
+    types = frozenset().union(*(taint.types for taint in present))
+    return Taint(types, present[0].steps)
+
+
+@dataclass(slots=True)
+class Scope:
+    """Names visible in one function, class or module body: their taint, static type and import target."""
+
+    parent: "Scope | None" = None
+    values: dict[str, Taint | None] = field(default_factory=dict)
+    types: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+    constants: dict[str, str] = field(default_factory=dict)
+    conditional: int = 0
+
+    def child(self) -> "Scope":
+        return Scope(parent=self)
+
+    def lookup(self, name: str) -> tuple[bool, Taint | None]:
+        """Whether ``name`` is bound in this scope chain, and its taint."""
+        scope: Scope | None = self
+        while scope is not None:
+            if name in scope.values:
+                return True, scope.values[name]
+            scope = scope.parent
+        return False, None
+
+    def find(self, table: str, name: str) -> str | None:
+        """Look ``name`` up in ``types``, ``aliases`` or ``constants`` along the scope chain."""
+        scope: Scope | None = self
+        while scope is not None:
+            found = getattr(scope, table).get(name)
+            if found is not None:
+                return found
+            scope = scope.parent
+        return None
+
+    def bind(self, name: str, taint: Taint | None) -> None:
+        """Assign; inside a branch or loop the old taint is kept too (the branch may not run)."""
+        if self.conditional:
+            _, old = self.lookup(name)
+            taint = union((old, taint))
+        self.values[name] = taint

@@ -1,0 +1,156 @@
+"""The ``[tool.privlint]`` table of a project's ``pyproject.toml``, read into a frozen Config."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, Mapping
+
+from privlint.errors import ConfigError
+from privlint.findings import Severity
+
+DEFAULT_EXCLUDES = (
+    ".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "env", ".env", "virtualenv",
+    "site-packages", "node_modules", "build", "dist", "__pycache__", ".mypy_cache",
+    ".pytest_cache", ".eggs", "*.egg-info",
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Config:
+    """Everything a scan needs to know about the project; built once, never mutated."""
+
+    root: Path = Path(".")
+    source: str | None = None
+    include: tuple[str, ...] = ("**/*.py",)
+    exclude: tuple[str, ...] = ()
+    packs: tuple[str, ...] = ("core",)
+    disable: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    rule_paths: tuple[Path, ...] = ()
+    fail_on: Severity | None = Severity.WARNING
+    internal_domains: tuple[str, ...] = ()
+    home_region: str | None = None
+    sanitizers: tuple[str, ...] = ()
+    regimes: tuple[str, ...] = ()
+    policy_paths: tuple[str, ...] = ()
+    data_types: tuple[Mapping[str, Any], ...] = ()
+    taxonomy_paths: tuple[Path, ...] = ()
+    name_excludes: tuple[str, ...] = ()
+
+
+_LIST_KEYS = {
+    "include", "exclude", "packs", "disable", "internal_domains", "sanitizers",
+    "regimes", "policy_paths", "name_excludes",
+}
+_PATH_LIST_KEYS = {"rule_paths", "taxonomy_paths"}
+KNOWN_KEYS = frozenset(f.name.replace("_", "-") for f in fields(Config) if f.name not in {"root", "source"})
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """The nearest ``pyproject.toml`` at or above ``start`` (a file or a directory)."""
+    here = start.resolve()
+    if here.is_file():
+        here = here.parent
+    for folder in (here, *here.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
+def load_config(pyproject: Path | None) -> Config:
+    """Read ``[tool.privlint]`` from ``pyproject`` (or defaults when there is none)."""
+    if pyproject is None:
+        return Config(root=Path.cwd())
+    text = _read_text(pyproject)
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = _toml_error_line(error)
+        raise ConfigError(f"invalid TOML: {error}", path=str(pyproject), line=line) from None
+    table = document.get("tool", {}).get("privlint", {})
+    return config_from_table(table, root=pyproject.parent, source=str(pyproject), text=text)
+
+
+def config_from_table(table: Mapping[str, Any], *, root: Path, source: str | None = None, text: str = "") -> Config:
+    """Validate a ``[tool.privlint]`` table and turn it into a Config."""
+    values: dict[str, Any] = {"root": root, "source": source}
+    for raw_key, value in table.items():
+        key = raw_key.replace("-", "_")
+        if raw_key.replace("_", "-") not in KNOWN_KEYS:
+            known = ", ".join(sorted(KNOWN_KEYS))
+            raise ConfigError(
+                f"unknown key {raw_key!r} in [tool.privlint] (known keys: {known})",
+                path=source, line=_key_line(text, raw_key),
+            )
+        values[key] = _convert(key, value, root, source, _key_line(text, raw_key))
+    return Config(**values)
+
+
+def _convert(key: str, value: Any, root: Path, source: str | None, line: int | None) -> Any:
+    def fail(expected: str) -> ConfigError:
+        return ConfigError(f"{key.replace('_', '-')} must be {expected}", path=source, line=line)
+
+    if key in _LIST_KEYS | _PATH_LIST_KEYS:
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise fail("a list of strings")
+        if key in _PATH_LIST_KEYS:
+            return tuple(root / item for item in value)
+        return tuple(value)
+    if key == "data_types":
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            raise fail("a list of tables")
+        return tuple(value)
+    if key == "severity":
+        if not isinstance(value, dict):
+            raise fail("a table of rule-id = level")
+        try:
+            return {rule: Severity.parse(str(level)) for rule, level in value.items()}
+        except ValueError as error:
+            raise fail(f"a table of rule-id = level ({error})") from None
+    if key == "fail_on":
+        return parse_gate(str(value), source=source, line=line)
+    if key == "home_region":
+        if not isinstance(value, str):
+            raise fail("a region code such as CN, EU or US")
+        return value.upper()
+    raise AssertionError(f"unhandled config key {key}")
+
+
+def parse_gate(text: str, *, source: str | None = None, line: int | None = None) -> Severity | None:
+    """``error|warning|note|never`` to the lowest severity that fails a run (None: never)."""
+    if text.strip().lower() == "never":
+        return None
+    try:
+        return Severity.parse(text)
+    except ValueError as error:
+        raise ConfigError(f"fail-on: {error} or 'never'", path=source, line=line) from None
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot read configuration: {error}", path=str(path)) from None
+
+
+def _key_line(text: str, key: str) -> int | None:
+    in_table = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            in_table = stripped.startswith("[tool.privlint")
+            continue
+        if in_table and re.match(rf"[\"']?{re.escape(key)}[\"']?\s*=", stripped):
+            return number
+    return None
+
+
+def _toml_error_line(error: tomllib.TOMLDecodeError) -> int | None:
+    match = re.search(r"line (\d+)", str(error))
+    return int(match.group(1)) if match else None

@@ -1,0 +1,122 @@
+"""Finds rule packs (built-in and project-local), reads code rules from YAML and validates them."""
+
+from __future__ import annotations
+
+import importlib.resources
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from privlint.code.catalogue import CODE_KINDS, Sink
+from privlint.errors import RuleError
+from privlint.findings import Confidence, RuleDocs, RuleMeta, Severity
+from privlint.yamlio import line_of, load_yaml
+
+RULE_KEYS = {
+    "name", "kind", "severity", "confidence", "select", "message", "short", "description",
+    "references", "tags", "docs",
+}
+REQUIRED_KEYS = ("kind", "severity", "confidence", "select", "message", "short", "description", "docs")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CodeRule:
+    """A code rule: which sink kinds and groups it owns, and the message it reports."""
+
+    meta: RuleMeta
+    kinds: tuple[str, ...]
+    groups: tuple[str, ...]
+    message: str
+
+    def owns(self, sink: Sink) -> bool:
+        """Whether a flow into ``sink`` is reported by this rule."""
+        if self.groups:
+            return sink.group in self.groups
+        return sink.kind in self.kinds
+
+
+def builtin_pack() -> Path:
+    """The folder of the built-in rule pack, installed as the package ``privlint.rules``."""
+    return Path(str(importlib.resources.files("privlint.rules")))
+
+
+def pack_dirs(packs: Iterable[str], rule_paths: Iterable[Path]) -> list[Path]:
+    """The enabled pack folders: the built-in ``core`` pack when listed, then every project rule path."""
+    folders = [builtin_pack()] if "core" in packs else []
+    for folder in rule_paths:
+        if not folder.is_dir():
+            raise RuleError("rule path is not a directory", path=str(folder))
+        folders.append(folder)
+    return folders
+
+
+def pack_files(folders: Iterable[Path], section: str) -> list[Path]:
+    """All YAML files of one section (``code``, ``sinks``, ``taxonomy``) of the given packs, in stable order."""
+    files: list[Path] = []
+    for folder in folders:
+        files.extend(sorted((folder / section).glob("*.yml")))
+    return files
+
+
+def load_code_rules(files: Iterable[Path]) -> list[CodeRule]:
+    """Read and validate code rule files; the file name is the rule id."""
+    rules: dict[str, CodeRule] = {}
+    for path in files:
+        rule = read_code_rule(path)
+        if rule.meta.id in rules:
+            raise RuleError(f"duplicate rule id {rule.meta.id!r}", path=str(path))
+        rules[rule.meta.id] = rule
+    return list(rules.values())
+
+
+def read_code_rule(path: Path) -> CodeRule:
+    """One code rule from its YAML file."""
+    data = load_yaml(path)
+    if not isinstance(data, dict):
+        raise RuleError("a rule file must be a mapping", path=str(path), line=1)
+    _validate(data, path)
+    select = data["select"]
+    meta = RuleMeta(
+        id=path.stem,
+        name=data.get("name") or "".join(part.capitalize() for part in path.stem.split("-")),
+        short_description=data["short"],
+        full_description=data["description"].strip(),
+        severity=Severity.parse(data["severity"]),
+        confidence=Confidence(data["confidence"]),
+        kind=data["kind"],
+        tags=tuple(dict.fromkeys([data["kind"], "privacy", *data.get("tags", [])])),
+        references=tuple(data.get("references", [])),
+        docs=RuleDocs(**{key: str(value).strip() for key, value in data["docs"].items()}),
+        source_path=str(path),
+    )
+    return CodeRule(meta=meta, kinds=tuple(select.get("kinds", [])), groups=tuple(select.get("groups", [])),
+                    message=data["message"].strip())
+
+
+def _validate(data: Mapping[str, Any], path: Path) -> None:
+    def fail(message: str, at: Any = data) -> RuleError:
+        return RuleError(message, path=str(path), line=line_of(at) or 1)
+
+    unknown = sorted(set(data) - RULE_KEYS)
+    if unknown:
+        raise fail(f"unknown key {unknown[0]!r} (allowed: {', '.join(sorted(RULE_KEYS))})")
+    for key in REQUIRED_KEYS:
+        if key not in data:
+            raise fail(f"missing required key {key!r}")
+    if data["kind"] not in CODE_KINDS:
+        raise fail(f"unknown kind {data['kind']!r} (expected one of {', '.join(CODE_KINDS)})")
+    try:
+        Severity.parse(str(data["severity"]))
+        Confidence(data["confidence"])
+    except ValueError as error:
+        raise fail(str(error)) from None
+    select = data["select"]
+    if not isinstance(select, dict) or not set(select) <= {"kinds", "groups"} or not select:
+        raise fail("'select' must be a mapping with 'kinds' and/or 'groups'", select)
+    docs = data["docs"]
+    if not isinstance(docs, dict) or not set(docs) <= {"why", "example", "instead"} or "why" not in docs:
+        raise fail("'docs' must be a mapping with 'why' and optionally 'example' and 'instead'", docs)
+    for key in ("references", "tags"):
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise fail(f"'{key}' must be a list of strings")

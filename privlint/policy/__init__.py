@@ -1,0 +1,1 @@
+"""The policy side: documents, language, spaCy matchers, disclosures and claims."""

@@ -1,0 +1,1 @@
+"""Formatters: pure functions from a Report to text, JSON or SARIF."""

@@ -1,0 +1,121 @@
+"""SARIF 2.1.0 output built with sarif-om; deterministic, so golden files compare byte for byte."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import attr
+import sarif_om as sarif
+
+from privlint import __version__
+from privlint.findings import Finding, FlowStep, Location, Notification, Report, RuleMeta
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SRCROOT = "%SRCROOT%"
+_ALWAYS_KEPT = frozenset({"level"})
+
+
+def render(report: Report) -> str:
+    """The report as a SARIF 2.1.0 log."""
+    rule_index = {rule.id: index for index, rule in enumerate(report.rules)}
+    run = sarif.Run(
+        tool=sarif.Tool(driver=sarif.ToolComponent(
+            name="privlint", version=__version__, semantic_version=__version__,
+            rules=[_descriptor(rule) for rule in report.rules],
+        )),
+        column_kind="unicodeCodePoints",
+        results=[_result(finding, rule_index) for finding in report.findings],
+        invocations=[sarif.Invocation(
+            execution_successful=not any(note.unreadable for note in report.notifications),
+            tool_execution_notifications=[_notification(note) for note in report.notifications] or None,
+        )],
+    )
+    log = sarif.SarifLog(version="2.1.0", schema_uri=SCHEMA, runs=[run])
+    return json.dumps(_to_json(log), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def _descriptor(rule: RuleMeta) -> sarif.ReportingDescriptor:
+    help_text = "\n\n".join(part for part in (rule.docs.why, _labelled("Example", rule.docs.example),
+                                              _labelled("Use instead", rule.docs.instead),
+                                              _labelled("References", "; ".join(rule.references))) if part)
+    properties: dict[str, Any] = {"tags": list(rule.tags), "precision": rule.confidence.value, "kind": rule.kind}
+    if rule.regime:
+        properties["regime"] = rule.regime
+    if rule.references:
+        properties["references"] = list(rule.references)
+    return sarif.ReportingDescriptor(
+        id=rule.id, name=rule.name,
+        short_description=sarif.MultiformatMessageString(text=rule.short_description),
+        full_description=sarif.MultiformatMessageString(text=rule.full_description),
+        help=sarif.MultiformatMessageString(text=help_text),
+        default_configuration=sarif.ReportingConfiguration(level=rule.severity.label),
+        properties=properties,
+    )
+
+
+def _labelled(label: str, text: str) -> str:
+    return f"{label}: {text.strip()}" if text.strip() else ""
+
+
+def _result(finding: Finding, rule_index: dict[str, int]) -> sarif.Result:
+    properties = {"kind": finding.kind, "dataCategories": list(finding.data_categories), **finding.properties}
+    return sarif.Result(
+        rule_id=finding.rule_id,
+        rule_index=rule_index.get(finding.rule_id, -1),
+        level=finding.severity.label,
+        message=sarif.Message(text=finding.message),
+        locations=[_location(finding.location)],
+        partial_fingerprints={"privlintFingerprint/v1": finding.fingerprint} if finding.fingerprint else None,
+        code_flows=[_code_flow(finding.flow)] if finding.flow else None,
+        properties=properties,
+    )
+
+
+def _location(location: Location, message: str | None = None) -> sarif.Location:
+    region = sarif.Region(
+        start_line=location.line,
+        start_column=location.column + 1,
+        end_line=location.end_line,
+        end_column=location.end_column + 1 if location.end_column is not None else None,
+        snippet=sarif.ArtifactContent(text=location.snippet) if location.snippet else None,
+    )
+    return sarif.Location(
+        physical_location=sarif.PhysicalLocation(
+            artifact_location=sarif.ArtifactLocation(uri=location.path, uri_base_id=SRCROOT),
+            region=region,
+        ),
+        message=sarif.Message(text=message) if message else None,
+    )
+
+
+def _code_flow(steps: tuple[FlowStep, ...]) -> sarif.CodeFlow:
+    return sarif.CodeFlow(thread_flows=[sarif.ThreadFlow(locations=[
+        sarif.ThreadFlowLocation(location=_location(step.location, step.message), execution_order=order)
+        for order, step in enumerate(steps)
+    ])])
+
+
+def _notification(note: Notification) -> sarif.Notification:
+    location = sarif.Location(physical_location=sarif.PhysicalLocation(
+        artifact_location=sarif.ArtifactLocation(uri=note.path, uri_base_id=SRCROOT),
+        region=sarif.Region(start_line=note.line) if note.line else None,
+    ))
+    return sarif.Notification(message=sarif.Message(text=note.message), level=note.level, locations=[location])
+
+
+def _to_json(value: Any) -> Any:
+    """sarif-om attrs objects to plain JSON, named as the schema names them, defaults left out."""
+    if attr.has(type(value)):
+        result = {}
+        for field in attr.fields(type(value)):
+            item = getattr(value, field.name)
+            if item is None or (item == field.default and field.name not in _ALWAYS_KEPT):
+                continue
+            result[field.metadata.get("schema_property_name", field.name)] = _to_json(item)
+        return result
+    if isinstance(value, (list, tuple)):
+        return [_to_json(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _to_json(item) for key, item in value.items()}
+    return value
