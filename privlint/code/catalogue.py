@@ -70,17 +70,25 @@ class SinkCatalogue:
         receivers: Mapping[str, str],
         sanitizers: list[str],
         sanitizer_words: list[str],
+        sources: Mapping[str, str],
+        pseudonymous: Iterable[str],
     ) -> None:
         self.sinks = tuple(sinks)
         self._sinks = _PatternTable((sink.pattern, sink) for sink in sinks)
         self.returns = dict(returns)
         self.receivers = dict(receivers)
         self._sanitizers = _PatternTable((name, True) for name in sanitizers)
+        self._sources = _PatternTable(sources.items())
+        self.pseudonymous = frozenset(pseudonymous)
         self._sanitizer_words = re.compile("|".join(map(re.escape, sanitizer_words)) or r"(?!x)x", re.IGNORECASE)
 
     def sink_for(self, qualified_name: str) -> Sink | None:
         """The sink a call to ``qualified_name`` is, if any."""
         return self._sinks.lookup(qualified_name)
+
+    def source_type(self, qualified_name: str) -> str | None:
+        """The data type an attribute such as ``flask.request.remote_addr`` always holds, if any."""
+        return self._sources.lookup(qualified_name)
 
     def is_sanitizer(self, qualified_name: str) -> bool:
         """Whether a call to ``qualified_name`` makes personal data safe (hashing, masking, redaction)."""
@@ -96,18 +104,23 @@ def load_catalogue(files: Iterable[Path], extra_sanitizers: Iterable[str] = ()) 
     receivers: dict[str, str] = {}
     sanitizers: list[str] = list(extra_sanitizers)
     words: list[str] = []
+    sources: dict[str, str] = {}
+    pseudonymous: list[str] = []
     for path in files:
         document = load_yaml(path)
         if not isinstance(document, dict):
             raise RuleError("a sink catalogue must be a mapping", path=str(path), line=1)
-        _check_keys(document, {"sinks", "returns", "receivers", "sanitizers", "sanitizer-words"}, path)
+        _check_keys(document, {"sinks", "returns", "receivers", "sanitizers", "sanitizer-words", "sources",
+                                "pseudonymous"}, path)
         sinks.extend(_read_sink_groups(document.get("sinks", []), path))
         returns.update(_string_map(document.get("returns", {}), "returns", path))
         for type_name, names in _string_map(document.get("receivers", {}), "receivers", path, list).items():
             receivers.update({name: type_name for name in names})
         sanitizers.extend(_string_list(document.get("sanitizers", []), "sanitizers", path))
         words.extend(_string_list(document.get("sanitizer-words", []), "sanitizer-words", path))
-    return SinkCatalogue(sinks, returns, receivers, sanitizers, words)
+        sources.update(_string_map(document.get("sources", {}), "sources", path))
+        pseudonymous.extend(_string_list(document.get("pseudonymous", []), "pseudonymous", path))
+    return SinkCatalogue(sinks, returns, receivers, sanitizers, words, sources, pseudonymous)
 
 
 def _read_sink_groups(groups: Any, path: Path) -> list[Sink]:

@@ -69,10 +69,17 @@ class ExpressionEvaluator(CallResolver):
     def name_source(self, node: cst.CSTNode, name: str, owner: str | None) -> Taint | None:
         """Personal data recognised by the name of an identifier, attribute or key."""
         data_type = self.context.taxonomy.classify_name(name, owner)
-        if data_type is None:
+        if data_type is None or data_type.id in self.catalogue.pseudonymous:
             return None
         shown = f"{owner}.{name}" if owner else name
         return Taint(frozenset({data_type.id}), (self.step(node, f"`{shown}` holds {data_type.name.lower()}"),))
+
+    def typed_source(self, node: cst.CSTNode, type_id: str, shown: str) -> Taint | None:
+        """Personal data of a known type entering at ``node`` (a framework attribute, say)."""
+        data_type = self.context.taxonomy.types.get(type_id)
+        if data_type is None:
+            return None
+        return Taint(frozenset({type_id}), (self.step(node, f"`{shown}` holds {data_type.name.lower()}"),))
 
     # -- evaluation ------------------------------------------------------------------------------
 
@@ -95,6 +102,9 @@ class ExpressionEvaluator(CallResolver):
             bound, taint = scope.lookup(dotted)
             if bound:
                 return taint
+            known = self.catalogue.source_type(self.resolve_dotted(dotted, scope))
+            if known is not None:
+                return self.typed_source(node, known, dotted)
         base = self.evaluate(node.value, scope)
         found = self.name_source(node, node.attr.value, _owner_name(node.value))
         return found or base
@@ -229,12 +239,12 @@ class ExpressionEvaluator(CallResolver):
 
     def _call_result(self, node: cst.Call, qualified: str | None, receiver: Taint | None,
                      arguments: list[tuple[cst.Arg, Taint | None]], scope: Scope) -> Taint | None:
-        name = (qualified or dotted_name(node.func) or "").rsplit(".", 1)[-1]
+        name = _called_name(node.func, qualified)
         if qualified and self.catalogue.is_sanitizer(qualified):
             return None
         if name in PROPAGATORS or (qualified or "") in PROPAGATORS:
             return union((receiver, *(taint for _, taint in arguments)))
-        if receiver is not None and name in STRING_METHODS:
+        if isinstance(node.func, cst.Attribute) and name in STRING_METHODS:
             return union((receiver, *(taint for _, taint in arguments)))
         if name in KEYED_GETTERS and node.args:
             key = _string_value(node.args[0].value)
@@ -245,6 +255,13 @@ class ExpressionEvaluator(CallResolver):
             owner = _owner_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
             return self.name_source(node, name.split("_", 1)[1], owner)
         return None
+
+
+def _called_name(func: cst.BaseExpression, qualified: str | None) -> str:
+    """The last part of the callee's name: ``join`` in ``" ".join(parts)``."""
+    if isinstance(func, cst.Attribute):
+        return func.attr.value
+    return (qualified or dotted_name(func) or "").rsplit(".", 1)[-1]
 
 
 def _owner_name(node: cst.BaseExpression) -> str | None:

@@ -1,0 +1,78 @@
+"""Runs annotated rule fixtures (``# ruleid:`` must fire, ``# ok:`` must not) and reports the differences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from privlint.engine import Engine
+
+_ANNOTATION = re.compile(r"^\s*(?:#|<!--)\s*(ruleid|ok|todoruleid|todook):\s*([\w\-, ]+?)\s*(?:-->)?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Expectations:
+    """Lines of a fixture where each rule must fire, and lines where it must stay silent."""
+
+    fire: frozenset[tuple[str, int]]
+    silent: frozenset[tuple[str, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class FixtureResult:
+    """The outcome of one fixture: what should have fired and did not, and what fired and should not."""
+
+    fixture: Path
+    missing: tuple[tuple[str, int], ...]
+    extra: tuple[tuple[str, int], ...]
+
+    @property
+    def passed(self) -> bool:
+        return not self.missing and not self.extra
+
+    def describe(self) -> str:
+        def listing(pairs: tuple[tuple[str, int], ...]) -> str:
+            return "[" + ", ".join(f"{rule}:{line}" for rule, line in pairs) + "]"
+
+        parts = [f"{self.fixture}:"]
+        if self.missing:
+            parts.append(f"Missing: {listing(self.missing)}")
+        if self.extra:
+            parts.append(f"Extra: {listing(self.extra)}")
+        return " ".join(parts) if not self.passed else f"{self.fixture}: ok"
+
+
+def read_expectations(text: str) -> Expectations:
+    """Annotations apply to the next line that is not itself an annotation or blank."""
+    fire: set[tuple[str, int]] = set()
+    silent: set[tuple[str, int]] = set()
+    pending: list[tuple[str, str]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _ANNOTATION.match(line)
+        if match:
+            pending.extend((match.group(1), rule.strip()) for rule in match.group(2).split(",") if rule.strip())
+            continue
+        if not line.strip() or not pending:
+            continue
+        for label, rule in pending:
+            (fire if label in {"ruleid", "todook"} else silent).add((rule, number))
+        pending = []
+    return Expectations(frozenset(fire), frozenset(silent))
+
+
+def fixture_for(rule_file: Path) -> Path | None:
+    """The fixture beside a rule file: same stem, any suffix other than .yml."""
+    candidates = sorted(path for path in rule_file.parent.glob(f"{rule_file.stem}.*") if path.suffix != ".yml")
+    return candidates[0] if candidates else None
+
+
+def run_code_fixture(engine: Engine, fixture: Path, rule_ids: Iterable[str]) -> FixtureResult:
+    """Scan ``fixture`` and compare the findings of ``rule_ids`` with its annotations."""
+    rule_ids = set(rule_ids)
+    expected = read_expectations(fixture.read_text(encoding="utf-8"))
+    result = engine.scan(fixture)
+    actual = {(finding.rule_id, finding.location.line) for finding in result.findings if finding.rule_id in rule_ids}
+    wanted = {pair for pair in expected.fire if pair[0] in rule_ids}
+    return FixtureResult(fixture=fixture, missing=tuple(sorted(wanted - actual)), extra=tuple(sorted(actual - wanted)))

@@ -1,0 +1,40 @@
+class AccountError(Exception):
+    pass
+
+
+def find_account(db, email):
+    account = db.get(email)
+    if account is None:
+        # ruleid: pii-in-exception
+        raise AccountError(f"no account registered for {email}")
+    return account
+
+
+def check_phone(form):
+    phone = form["phone"]
+    if not phone.isdigit():
+        # ruleid: pii-in-exception
+        raise ValueError("invalid mobile number: " + phone)
+    # ok: pii-in-exception
+    raise ValueError("invalid mobile number")
+
+
+def check_upload(upload):
+    # ok: pii-in-exception
+    raise ValueError(f"file {upload.filename} is too large")
+
+
+def lookup(user_id, passport_number):
+    try:
+        return int(user_id)
+    except ValueError as error:
+        # ok: pii-in-exception
+        raise KeyError(user_id) from error
+    finally:
+        # ruleid: pii-in-exception
+        raise LookupError("passport %s unknown" % passport_number)
+
+
+def reraise(error):
+    # ok: pii-in-exception
+    raise error

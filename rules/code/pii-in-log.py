@@ -1,0 +1,71 @@
+import logging
+import logging as lg
+from logging import getLogger, info as log_info
+
+logger = logging.getLogger(__name__)
+audit = getLogger("audit")
+
+
+def on_signup(user, request):
+    # ruleid: pii-in-log
+    logger.info("new signup: %s", user.email)
+    # ruleid: pii-in-log
+    logging.warning(f"SMS code sent to {user.phone_number}")
+    # ruleid: pii-in-log
+    lg.error("lookup failed for " + request.form["email"])
+    # ruleid: pii-in-log
+    log_info("birthday %s", user.date_of_birth)
+    # ruleid: pii-in-log
+    audit.info("id card %s", user.id_card_no)
+    # ok: pii-in-log
+    logger.info("new signup: %s", user.id)
+    # ok: pii-in-log
+    logger.info("email sent")
+    # ok: pii-in-log
+    logger.debug("template %s", user.email_template)
+    # ok: pii-in-log
+    logger.info("has phone: %s", user.has_phone)
+
+
+def through_variables(customer):
+    address = customer.home_address
+    line = "ship to {}".format(address)
+    parts = [line, "priority"]
+    # ruleid: pii-in-log
+    logger.info(" ".join(parts))
+    # ok: pii-in-log
+    logger.info("shipping %d parcels", customer.parcel_count)
+
+
+def sanitized(user):
+    import hashlib
+
+    digest = hashlib.sha256(user.email.encode()).hexdigest()
+    # ok: pii-in-log
+    logger.info("login %s", digest)
+    # ok: pii-in-log
+    logger.info("login %s", mask_email(user.email))
+
+
+def mask_email(value):
+    return value[:2] + "***"
+
+
+class Service:
+    def __init__(self):
+        self.logger = logging.getLogger("svc")
+
+    def notify(self, patient):
+        # ruleid: pii-in-log
+        self.logger.warning("diagnosis for %s: %s", patient.id, patient.diagnosis)
+        # ruleid: pii-in-log
+        print("calling", patient.phone)
+        # ok: pii-in-log
+        print("calling patient", patient.id)
+
+
+def constants_only():
+    # ok: pii-in-log
+    logger.info("contact support@example.com for help")
+    # ok: pii-in-log
+    print(len("email"))
