@@ -71,7 +71,7 @@ def load_config(pyproject: Path | None) -> Config:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line = _toml_error_line(error)
+        line = _toml_error_line(error, text)
         raise ConfigError(f"invalid TOML: {error}", path=str(pyproject), line=line) from None
     table = document.get("tool", {}).get("privlint", {})
     return config_from_table(table, root=pyproject.parent, source=str(pyproject), text=text)
@@ -151,6 +151,8 @@ def _key_line(text: str, key: str) -> int | None:
     return None
 
 
-def _toml_error_line(error: tomllib.TOMLDecodeError) -> int | None:
+def _toml_error_line(error: tomllib.TOMLDecodeError, text: str) -> int | None:
     match = re.search(r"line (\d+)", str(error))
-    return int(match.group(1)) if match else None
+    if match:
+        return int(match.group(1))
+    return max(len(text.splitlines()), 1) if "end of document" in str(error) else None

@@ -41,7 +41,7 @@ def parse_module(text: str, display: str) -> cst.Module | Notification:
     try:
         return cst.parse_module(text)
     except cst.ParserSyntaxError as error:
-        return Notification(message=f"cannot parse file: syntax error at line {error.raw_line}: {error.message}",
+        return Notification(message=f"cannot parse file (syntax error): {error.message}",
                             path=display, line=error.raw_line)
     except (RecursionError, MemoryError) as error:
         return Notification(message=f"cannot parse file: {type(error).__name__}", path=display)

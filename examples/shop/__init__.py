@@ -1,0 +1,1 @@
+"""A small online shop used to show what privlint finds."""

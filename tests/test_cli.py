@@ -1,0 +1,99 @@
+"""The command line: formats, output files, exit codes, gates and errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from conftest import EXAMPLES, write
+
+LEAK = "import logging\nlogger = logging.getLogger(__name__)\n\ndef f(user):\n    logger.info(user.email)\n"
+CLEAN = "import logging\nlogger = logging.getLogger(__name__)\n\ndef f(user):\n    logger.info(user.id)\n"
+
+
+def test_text_output_lists_findings_with_data_and_destination(run_cli, tmp_path):
+    write(tmp_path, "app.py", LEAK)
+    code, out, _ = run_cli("scan", str(tmp_path / "app.py"))
+    assert code == 1
+    first, summary = out.splitlines()
+    assert first.startswith(f"{tmp_path / 'app.py'}:5:5: pii-in-log (warning) ")
+    assert first.endswith("[data: email-address; to: application log]")
+    assert summary == "privlint: 1 finding (1 warning) in 1 file"
+
+
+def test_clean_file_exits_zero(run_cli, tmp_path):
+    write(tmp_path, "app.py", CLEAN)
+    code, out, _ = run_cli("scan", str(tmp_path))
+    assert code == 0
+    assert out == "privlint: no findings in 1 file\n"
+
+
+def test_json_output_is_the_findings_as_data(run_cli, tmp_path):
+    write(tmp_path, "app.py", LEAK)
+    code, out, _ = run_cli("scan", "--format", "json", str(tmp_path))
+    document = json.loads(out)
+    assert code == 1
+    [finding] = document["findings"]
+    assert finding["ruleId"] == "pii-in-log"
+    assert finding["location"]["line"] == 5
+    assert finding["dataCategories"] == ["email-address"]
+    assert finding["severity"] == "warning"
+    assert finding["fingerprint"]
+
+
+def test_output_file_receives_the_report(run_cli, tmp_path):
+    write(tmp_path, "app.py", LEAK)
+    target = tmp_path / "out.sarif"
+    code, out, _ = run_cli("scan", "--format", "sarif", "-o", str(target), str(tmp_path / "app.py"))
+    assert code == 1 and out == ""
+    assert json.loads(target.read_text())["version"] == "2.1.0"
+
+
+def test_fail_on_gate(run_cli, tmp_path):
+    write(tmp_path, "app.py", LEAK)
+    assert run_cli("scan", "--fail-on", "error", str(tmp_path))[0] == 0
+    assert run_cli("scan", "--fail-on", "never", str(tmp_path))[0] == 0
+    assert run_cli("scan", "--fail-on", "note", str(tmp_path))[0] == 1
+    code, _, err = run_cli("scan", "--fail-on", "loud", str(tmp_path))
+    assert code == 2 and "unknown severity 'loud'" in err
+
+
+def test_usage_error_exits_two(run_cli):
+    code, _, err = run_cli("scan", "--format", "xml", ".")
+    assert code == 2 and "xml" in err
+
+
+def test_missing_path_is_reported_not_fatal(run_cli, tmp_path):
+    write(tmp_path, "app.py", LEAK)
+    code, out, err = run_cli("scan", str(tmp_path / "app.py"), str(tmp_path / "nope.py"))
+    assert code == 1
+    assert "nope.py: no such file or directory" in err
+
+
+def test_examples_scan_finds_the_known_leaks(run_cli):
+    code, out, _ = run_cli("scan", "--format", "json", str(EXAMPLES))
+    found = {(f["ruleId"], f["location"]["path"], f["location"]["line"]) for f in json.loads(out)["findings"]}
+    assert code == 1
+    assert ("pii-in-log", "shop/app.py", 27) in found
+    assert ("pii-to-error-tracker", "shop/app.py", 28) in found
+    assert ("pii-in-cookie", "shop/app.py", 32) in found
+    assert ("pii-to-analytics", "shop/services/analytics.py", 9) in found
+    assert ("pii-in-http-request", "shop/services/notify.py", 11) in found
+    # The hashed e-mail and the request to the shop's own mail host are not findings.
+    assert not any(path == "shop/services/analytics.py" and line == 15 for _, path, line in found)
+    assert not any(path == "shop/services/notify.py" and line == 15 for _, path, line in found)
+
+
+def test_python_dash_m_runs_without_importing_spacy(tmp_path):
+    write(tmp_path, "app.py", LEAK)
+    probe = (
+        "import sys, runpy\n"
+        f"sys.argv = ['privlint', 'scan', {str(tmp_path)!r}]\n"
+        "try:\n    runpy.run_module('privlint', run_name='__main__')\n"
+        "except SystemExit as done:\n    print('exit', done.code, 'spacy' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}, check=False)
+    assert result.stdout.strip().endswith("exit 1 False"), result.stdout + result.stderr
