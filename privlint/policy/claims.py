@@ -15,7 +15,7 @@ LOG = logging.getLogger(__name__)
 def extract_claims(blocks: Sequence[Block], sentences: Sequence[Sentence], located: Sequence[Located]) -> dict[str, Any]:
     """data_categories, recipients, recipient_categories, countries and negative_claims, JSON-ready."""
     collecting = {item.section for item in located
-                  if item.hit.label == "disclosure:data-categories" and not item.hit.negated}
+                  if item.hit.label in ("disclosure:data-categories", "heading:data-categories") and not item.hit.negated}
     positive = [item for item in located if not item.hit.negated]
     return {
         "data_categories": _names(positive, "category", collecting),

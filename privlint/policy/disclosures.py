@@ -25,6 +25,7 @@ class Located:
     line: int
     section: int
     qualified: bool
+    in_heading: bool
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -50,17 +51,18 @@ def locate(blocks: Sequence[Block], sentences: Sequence[Sentence]) -> list[Locat
     section_of = sections(blocks)
     return [
         Located(hit=hit, block=s.block, line=blocks[s.block].line_at(hit.start), section=section_of[s.block],
-                qualified=s.qualified)
+                qualified=s.qualified, in_heading=blocks[s.block].heading)
         for s in sentences for hit in s.hits
     ]
 
 
 def evidence(catalogue: Catalogue, located: Sequence[Located]) -> dict[str, list[Located]]:
-    """Hits that count as each disclosure; a negated, unqualified hit of a `negation: claim` item does not."""
+    """Hits that count as each disclosure: heading phrases only in headings, and a negated, unqualified
+    hit of a `negation: claim` item not at all."""
     found: dict[str, list[Located]] = {}
     for item in located:
         kind, _, name = item.hit.label.partition(":")
-        if kind != "disclosure":
+        if kind not in ("disclosure", "heading") or (kind == "heading" and not item.in_heading):
             continue
         if item.hit.negated and not item.qualified and catalogue.disclosures[name].negation == "claim":
             continue

@@ -88,7 +88,8 @@ class PolicyMatcher:
     def _sentences(self, block: int, base: int, doc: Doc) -> Iterator[Sentence]:
         matches: dict[int, list[tuple[str, int, int]]] = {}
         strings = self.nlp.vocab.strings
-        for match_id, start, end in [*self.phrases(doc), *self.tokens(doc)]:
+        token_matches = self.tokens(doc) if len(self.tokens) else []
+        for match_id, start, end in [*self.phrases(doc), *token_matches]:
             matches.setdefault(doc[start].sent.start, []).append((strings[match_id], start, end))
         for sent in doc.sents:
             yield self._sentence(block, base, sent, matches.get(sent.start, []))
@@ -122,6 +123,7 @@ def _labelled_patterns(catalogue: Catalogue, lang: str) -> Iterator[tuple[str, A
 
     for name, disclosure in catalogue.disclosures.items():
         yield f"disclosure:{name}", disclosure.languages[lang]
+        yield f"heading:{name}", PatternSet(phrases=disclosure.languages[lang].headings)
         for detail in disclosure.details.values():
             yield f"detail:{name}:{detail.name}", detail.languages[lang]
     claims: Mapping[str, Any] = catalogue.claims

@@ -16,15 +16,16 @@ NEGATION_MODES = ("evidence", "claim")
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PatternSet:
-    """Phrases (PhraseMatcher, LOWER), token patterns (Matcher) and regexes for one language."""
+    """Phrases (PhraseMatcher, LOWER), heading-only phrases, token patterns (Matcher) and regexes for one language."""
 
     phrases: tuple[str, ...] = ()
+    headings: tuple[str, ...] = ()
     patterns: tuple[tuple[dict[str, Any], ...], ...] = ()
     regexes: tuple[str, ...] = ()
 
     def merged(self, other: PatternSet) -> PatternSet:
-        return PatternSet(phrases=self.phrases + other.phrases, patterns=self.patterns + other.patterns,
-                          regexes=self.regexes + other.regexes)
+        return PatternSet(phrases=self.phrases + other.phrases, headings=self.headings + other.headings,
+                          patterns=self.patterns + other.patterns, regexes=self.regexes + other.regexes)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -55,13 +56,14 @@ def parse_pattern_sets(raw: Mapping[str, Any], where: str) -> dict[str, PatternS
 def _pattern_set(raw: Any, where: str) -> PatternSet:
     if not isinstance(raw, Mapping):
         raise RuleError(f"{where} must be a mapping of phrases/patterns/regexes")
-    unknown = set(raw) - {"phrases", "patterns", "regexes"}
+    unknown = set(raw) - {"phrases", "headings", "patterns", "regexes"}
     if unknown:
-        raise RuleError(f"{where}: unknown keys {sorted(unknown)} (expected phrases, patterns, regexes)")
+        raise RuleError(f"{where}: unknown keys {sorted(unknown)} (expected phrases, headings, patterns, regexes)")
     patterns = raw.get("patterns") or []
     if not all(isinstance(p, list) and all(isinstance(t, dict) for t in p) for p in patterns):
         raise RuleError(f"{where}.patterns must be a list of spaCy token patterns (lists of mappings)")
     return PatternSet(phrases=tuple(str(p) for p in raw.get("phrases") or ()),
+                      headings=tuple(str(p) for p in raw.get("headings") or ()),
                       patterns=tuple(tuple(p) for p in patterns),
                       regexes=tuple(str(r) for r in raw.get("regexes") or ()))
 
