@@ -61,13 +61,15 @@ class NameMatcher:
         return tuple(normalise_token(token, self.vocabulary) for token in split_identifier(name, self._cjk))
 
     def classify(self, name: str, owner: str | None) -> str | None:
-        """The type id ``name`` (read from ``owner``) holds, or None."""
-        tokens = self.tokens(name)
-        owner_tokens = self.tokens(owner.rsplit(".", 1)[-1]) if owner else ()
-        if not tokens or self._globally_excluded(tokens, owner_tokens):
+        """The type id ``name`` (read from ``owner``) holds, or None; dunder names never hold personal data."""
+        if name.startswith("__") and name.endswith("__"):
             return None
+        tokens = self.tokens(name)
         candidates = [found for found in self._find(tokens) if not self._type_excluded(found, tokens)]
         if not candidates:
+            return None
+        owner_tokens = self.tokens(owner.rsplit(".", 1)[-1]) if owner else ()
+        if self._globally_excluded(tokens, owner_tokens):
             return None
         best = max(candidates, key=Candidate.rank)
         return best.pattern.type_id if self._accepts(best, tokens, owner_tokens) else None
@@ -92,18 +94,18 @@ class NameMatcher:
         return False
 
     def _accepts(self, found: Candidate, tokens: Tokens, owner_tokens: Tokens) -> bool:
-        """Apply context: fillers after the match, no negating prefix, a person where the word is ambiguous."""
+        """Apply context: only fillers after the match, no negating word before it, no infrastructure owner
+        (``server.ip``, ``my_file.name``), and a person (owner or name word) where the word is ambiguous."""
         after, before = tokens[found.end:], tokens[: found.start]
         if any(not (token in self._fillers or token.isdigit()) for token in after):
             return False
         if any(token in self._prefix_excludes for token in before):
             return False
-        owner_head = owner_tokens[-1] if owner_tokens else None
-        if owner_head in self._non_person:
+        if owner_tokens and owner_tokens[-1] in self._non_person:
             return False
         if not found.pattern.needs_person:
             return True
-        return owner_head in self._person or any(token in self._person for token in before)
+        return any(token in self._person for token in (*owner_tokens, *before))
 
 
 def _owner_and_tokens(pattern: str) -> tuple[Tokens | None, Tokens]:
