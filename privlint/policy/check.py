@@ -46,7 +46,7 @@ def check_document(document: PolicyDocument, catalogue: Catalogue, rules: Sequen
     findings = tuple(
         _finding(document, rule, status)
         for rule in rules
-        if (status := rule_status(rule, catalogue, found, located)).status is not None
+        if (status := rule_status(rule, catalogue, found, located, top_line=document.blocks[0].line)).status is not None
     )
     record = {
         "path": document.path, "format": document.format, "encoding": document.encoding, "language": language,

@@ -90,13 +90,14 @@ def details_in_scope(disclosure: str, scope: set[int], located: Sequence[Located
 
 
 def rule_status(rule: PolicyRule, catalogue: Catalogue, found: Mapping[str, list[Located]],
-                located: Sequence[Located]) -> Status:
-    """Missing when nothing discloses the item; partial when the rule's detail groups are not all there."""
+                located: Sequence[Located], *, top_line: int) -> Status:
+    """Missing (reported at `top_line`, the document's first line of text) when nothing discloses the item;
+    partial when the rule's detail groups are not all there."""
     items = found.get(rule.disclosure)
     if not items:
-        return Status(status=MISSING, line=1)
+        return Status(status=MISSING, line=top_line)
     first = min(item.line for item in items)
-    if not (rule.requires_any or rule.requires_all) or all(item.hit.negated for item in items):
+    if not (rule.requires_any or rule.requires_all) or _only_denied(items):
         return Status(status=None, line=first)
     present = details_in_scope(rule.disclosure, {item.section for item in items}, located)
     details = catalogue.disclosures[rule.disclosure].details
@@ -106,3 +107,9 @@ def rule_status(rule: PolicyRule, catalogue: Catalogue, found: Mapping[str, list
     if rule.requires_any and not any(name in present for name in rule.requires_any):
         lacking += rule.requires_any
     return Status(status=PARTIAL if lacking else None, line=first, missing_details=lacking)
+
+
+def _only_denied(items: Sequence[Located]) -> bool:
+    """True when every statement outside headings denies the item ("we do not transfer data abroad")."""
+    body = [item for item in items if not item.in_heading]
+    return bool(body) and all(item.hit.negated and not item.qualified for item in body)
