@@ -104,7 +104,8 @@ class PolicyMatcher:
                         for m in regex.finditer(sent.text))
         lowered = sent.text.lower()
         qualified = any(cue in lowered for cue in self.exceptions)
-        return Sentence(block, base + sent.start_char, base + sent.end_char, qualified, tuple(hits))
+        lead = len(sent.text) - len(sent.text.lstrip())
+        return Sentence(block, base + sent.start_char + lead, base + sent.end_char, qualified, tuple(hits))
 
     def _negated(self, sent: Span, start: int) -> bool:
         window = sent.doc[max(sent.start, start - self.window): start]
