@@ -22,15 +22,17 @@ def pattern_tokens(pattern: str) -> Tokens:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A pattern found at ``tokens[start:end]``."""
+    """A pattern found at ``tokens[start:end]``; ``reach`` is ``end`` extended over trailing fillers."""
 
     start: int
     end: int
+    reach: int
     pattern: NamePattern
 
-    def rank(self) -> tuple[int, int, bool]:
-        """Head noun last: prefer the match ending rightmost, then the longest, then one needing no context."""
-        return (self.end, self.end - self.start, not self.pattern.needs_person)
+    def rank(self) -> tuple[int, int, int, bool]:
+        """Head noun last: prefer the match reaching rightmost, then the widest (``id_card_no`` is an ID card,
+        not a ``card_no``), then the longest pattern, then one needing no context."""
+        return (self.reach, self.reach - self.start, self.end - self.start, not self.pattern.needs_person)
 
 
 class NameMatcher:
@@ -80,7 +82,17 @@ class NameMatcher:
             for pattern in self._index.get(token, ()):
                 end = start + len(pattern.tokens)
                 if tokens[start:end] == pattern.tokens:
-                    yield Candidate(start, end, pattern)
+                    yield Candidate(start, end, self._reach(tokens, end), pattern)
+
+    def _reach(self, tokens: Tokens, end: int) -> int:
+        """The index after the run of filler tokens (``no``, ``number``, digits...) that starts at ``end``."""
+        while end < len(tokens) and self._is_filler(tokens[end]):
+            end += 1
+        return end
+
+    def _is_filler(self, token: str) -> bool:
+        """A token that leaves the matched data type unchanged when it follows the match."""
+        return token in self._fillers or token.isdigit()
 
     def _type_excluded(self, found: Candidate, tokens: Tokens) -> bool:
         """Whether one of the type's own exclusion sequences occurs in the name."""
@@ -96,8 +108,8 @@ class NameMatcher:
     def _accepts(self, found: Candidate, tokens: Tokens, owner_tokens: Tokens) -> bool:
         """Apply context: only fillers after the match, no negating word before it, no infrastructure owner
         (``server.ip``, ``my_file.name``), and a person (owner or name word) where the word is ambiguous."""
-        after, before = tokens[found.end:], tokens[: found.start]
-        if any(not (token in self._fillers or token.isdigit()) for token in after):
+        before = tokens[: found.start]
+        if found.reach < len(tokens):
             return False
         if any(token in self._prefix_excludes for token in before):
             return False
