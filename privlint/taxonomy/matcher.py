@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from privlint.taxonomy.model import NamePattern
-from privlint.taxonomy.tokens import normalise_token, split_identifier
+from privlint.taxonomy.tokens import singular, split_identifier
 
 Tokens = tuple[str, ...]
 
@@ -16,7 +16,7 @@ def pattern_tokens(pattern: str) -> Tokens:
     """Tokens of a pattern written as words, snake_case or camelCase; a Chinese word stays one token."""
     tokens: list[str] = []
     for part in pattern.split():
-        tokens.extend([part] if not part.isascii() else split_identifier(part))
+        tokens.extend([part] if not part.isascii() else map(singular, split_identifier(part)))
     return tuple(tokens)
 
 
@@ -44,23 +44,17 @@ class NameMatcher:
         for pattern in patterns:
             self._index[pattern.tokens[0]].append(pattern)
         self._type_excludes = {key: [pattern_tokens(item) for item in items] for key, items in type_excludes.items()}
-        self._person = frozenset(context["person_tokens"])
-        self._non_person = frozenset(context["non_person_owners"])
-        self._fillers = frozenset(context["fillers"])
-        self._prefix_excludes = frozenset(context["prefix_excludes"])
+        self._person = _word_set(context["person_tokens"])
+        self._non_person = _word_set(context["non_person_owners"])
+        self._fillers = _word_set(context["fillers"])
+        self._prefix_excludes = _word_set(context["prefix_excludes"])
         self._excludes = [_owner_and_tokens(item) for item in context["excludes"]]
-        self.vocabulary = self._build_vocabulary()
-        self._cjk = frozenset(word for word in self.vocabulary if not word.isascii())
-
-    def _build_vocabulary(self) -> frozenset[str]:
-        """Every token any pattern or word list uses (for plurals and Chinese segmentation)."""
         words = {token for items in self._index.values() for pattern in items for token in pattern.tokens}
-        words |= self._person | self._non_person | self._fillers | self._prefix_excludes
-        return frozenset(words)
+        self._cjk = frozenset(word for word in words | self._person if not word.isascii())
 
     def tokens(self, name: str) -> Tokens:
-        """Normalised tokens of an identifier."""
-        return tuple(normalise_token(token, self.vocabulary) for token in split_identifier(name, self._cjk))
+        """Singular lower-case tokens of an identifier, Chinese cut into the known words."""
+        return tuple(singular(token) for token in split_identifier(name, self._cjk))
 
     def classify(self, name: str, owner: str | None) -> str | None:
         """The type id ``name`` (read from ``owner``) holds, or None; dunder names never hold personal data."""
@@ -117,7 +111,20 @@ class NameMatcher:
             return False
         if not found.pattern.needs_person:
             return True
-        return any(token in self._person for token in (*owner_tokens, *before))
+        return any(token in self._person for token in owner_tokens) or self._person_qualifies(before)
+
+    def _person_qualifies(self, before: Tokens) -> bool:
+        """Whether the word right before the match (skipping fillers) is a person: ``customer_primary_address``
+        but not ``owner_thread_ids``, whose ids belong to threads."""
+        for token in reversed(before):
+            if not self._is_filler(token):
+                return token in self._person
+        return False
+
+
+def _word_set(words: Iterable[str]) -> frozenset[str]:
+    """A context word list as singular tokens."""
+    return frozenset(token for word in words for token in pattern_tokens(word))
 
 
 def _owner_and_tokens(pattern: str) -> tuple[Tokens | None, Tokens]:

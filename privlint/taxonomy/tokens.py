@@ -41,11 +41,13 @@ def segment_chinese(run: str, words: Collection[str]) -> list[str]:
     return out
 
 
-def normalise_token(token: str, vocabulary: Collection[str]) -> str:
-    """Map a plural token to its singular when only the singular is known: ``phones`` -> ``phone``."""
-    if token in vocabulary or not token.endswith("s") or token.endswith("ss"):
+def singular(token: str) -> str:
+    """A crude singular, applied alike to names and patterns: ``phones`` -> ``phone``, ``ids`` -> ``id``,
+    ``addresses`` -> ``address``, ``allergies`` -> ``allergy``; ``address``, ``status``, ``diagnosis`` stay."""
+    if len(token) < 3 or not token.endswith("s") or token.endswith(("ss", "us", "is")):
         return token
-    for cut in (1, 2):
-        if token[:-cut] in vocabulary:
-            return token[:-cut]
-    return token
+    if token.endswith("ies") and len(token) > 4:
+        return token[:-3] + "y"
+    if token.endswith(("sses", "xes", "ches", "shes")):
+        return token[:-2]
+    return token[:-1]
