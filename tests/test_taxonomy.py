@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from privlint.taxonomy import DataType, Taxonomy, load_taxonomy
-from privlint.taxonomy.tokens import split_identifier
+from privlint.taxonomy.tokens import singular, split_identifier
 
 
 @pytest.fixture(scope="module")
@@ -171,3 +171,28 @@ def test_plurals_and_fillers_keep_the_type(taxonomy: Taxonomy) -> None:
 def test_classification_is_cached(taxonomy: Taxonomy) -> None:
     assert taxonomy.classify_name("customer_email") is taxonomy.classify_name("customer_email")
     assert taxonomy.classify_literal("13812345678") is taxonomy.classify_literal("13812345678")
+
+
+def test_person_word_must_qualify_the_match_directly(taxonomy: Taxonomy) -> None:
+    assert type_of(taxonomy, "customer_primary_address") == "postal-address"
+    assert type_of(taxonomy, "fork_owner_thread_ids") is None
+
+
+def test_infrastructure_owner_wins_over_person_words_in_it(taxonomy: Taxonomy) -> None:
+    assert type_of(taxonomy, "name", "my_file") is None
+    assert type_of(taxonomy, "email", "user_info") == "email-address"
+
+
+def test_dict_keys_with_spaces_and_hyphens(taxonomy: Taxonomy) -> None:
+    assert type_of(taxonomy, "E-mail") == "email-address"
+    assert type_of(taxonomy, "First Name") == "first-name"
+    assert type_of(taxonomy, "X-Forwarded-For") == "ip-address"
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [("phones", "phone"), ("ids", "id"), ("addresses", "address"), ("allergies", "allergy"),
+     ("address", "address"), ("status", "status"), ("diagnosis", "diagnosis"), ("is", "is")],
+)
+def test_singular(token: str, expected: str) -> None:
+    assert singular(token) == expected
