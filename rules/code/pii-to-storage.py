@@ -1,0 +1,115 @@
+import csv
+import json
+import pickle
+import sqlite3
+from multiprocessing import Pool
+from pathlib import Path
+
+import boto3
+import oss2
+import redis
+from confluent_kafka import Producer
+from elasticsearch import Elasticsearch
+from google.cloud import storage
+from kafka import KafkaProducer
+from qcloud_cos import CosS3Client
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from shop.models import Customer
+from shop.tasks import send_welcome
+
+cache = redis.Redis(host="cache.shop.example.com")
+
+
+def export(customers, user):
+    with open("export.csv", "w", newline="") as handle:
+        writer = csv.writer(handle)
+        # ok: pii-to-storage
+        writer.writerow(["id", "email", "phone"])
+        # ruleid: pii-to-storage
+        writer.writerow([user.id, user.email, user.phone])
+        # ruleid: pii-to-storage
+        handle.write(f"{user.full_name}\n")
+    with open("profile.json", "w") as out:
+        # ruleid: pii-to-storage
+        json.dump({"id": user.id, "birthday": user.date_of_birth}, out)
+        # ok: pii-to-storage
+        json.dump({"id": user.id, "plan": user.plan}, out)
+    # ruleid: pii-to-storage
+    Path("notes.txt").write_text(user.home_address)
+    with open("users.pickle", "wb") as raw:
+        # ruleid: pii-to-storage
+        pickle.dump(user.id_card_no, raw)
+
+
+def databases(form, user):
+    conn = sqlite3.connect("shop.db")
+    # ruleid: pii-to-storage
+    conn.execute("INSERT INTO leads (email, phone) VALUES (?, ?)", (form["email"], form["phone"]))
+    # ok: pii-to-storage
+    conn.execute("DELETE FROM leads WHERE created < date('now', '-30 days')")
+    # ruleid: pii-to-storage
+    Customer.objects.create(email=form["email"], name=form["name"])
+    # ruleid: pii-to-storage
+    Customer.objects.update_or_create(phone=user.phone, defaults={"plan": user.plan})
+    # ok: pii-to-storage
+    Customer.objects.create(plan=user.plan)
+    with Session() as session:
+        # todoruleid: pii-to-storage
+        session.add(Customer(email=user.email))
+        # ruleid: pii-to-storage
+        session.execute(insert(Customer).values(email=user.email))
+    db = user.mongo.shop
+    # ruleid: pii-to-storage
+    db.customers.insert_one({"email": user.email, "plan": user.plan})
+    # ruleid: pii-to-storage
+    cache.set(f"otp:{user.phone}", "123456", ex=300)
+    # ok: pii-to-storage
+    cache.set("otp-counter", 3)
+
+
+def object_storage(user, report):
+    s3 = boto3.client("s3")
+    # ruleid: pii-to-storage
+    s3.put_object(Bucket="exports", Key=f"{user.id}.txt", Body=user.passport_number)
+    # ok: pii-to-storage
+    s3.put_object(Bucket="exports", Key=f"{user.id}.txt", Body=report.summary)
+    bucket = oss2.Bucket(None, "https://oss-cn-hangzhou.aliyuncs.com", "exports")
+    # ruleid: pii-to-storage
+    bucket.put_object(f"users/{user.id}", user.bank_card_number)
+    cos = CosS3Client(None)
+    # ruleid: pii-to-storage
+    cos.put_object(Bucket="exports-125", Body=user.email, Key="u.txt")
+    blob = storage.Client().bucket("exports").blob("user.txt")
+    # ruleid: pii-to-storage
+    blob.upload_from_string(user.phone)
+
+
+def queues(user, numbers):
+    producer = KafkaProducer(bootstrap_servers="kafka:9092")
+    # ruleid: pii-to-storage
+    producer.send("signups", json.dumps({"email": user.email}).encode())
+    # ok: pii-to-storage
+    producer.send("signups", json.dumps({"user_id": user.id}).encode())
+    # ruleid: pii-to-storage
+    Producer({"bootstrap.servers": "kafka:9092"}).produce("signups", value=user.phone)
+    # ruleid: pii-to-storage
+    send_welcome.delay(user.email)
+    # ok: pii-to-storage
+    send_welcome.delay(user.id)
+    # ruleid: pii-to-storage
+    send_welcome.apply_async((user.email,), countdown=60)
+    # todoruleid: pii-to-storage
+    send_welcome.apply_async(args=[user.email], countdown=60)
+    with Pool() as pool:
+        # ok: pii-to-storage
+        pool.apply_async(print, args=(user.email,))
+
+
+def search(user):
+    es = Elasticsearch("https://search.shop.example.com")
+    # ruleid: pii-to-storage
+    es.index(index="customers", id=user.id, document={"name": user.full_name})
+    # ok: pii-to-storage
+    es.index(index="orders", id=user.id, document={"total": user.order_total})
