@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -13,6 +13,10 @@ class Block:
     text: str
     anchors: tuple[tuple[int, int], ...]
     heading: bool = False
+    newlines: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "newlines", tuple(i for i, char in enumerate(self.text) if char == "\n"))
 
     @property
     def line(self) -> int:
@@ -20,10 +24,9 @@ class Block:
 
     def line_at(self, offset: int) -> int:
         """The source line of the character at `offset` in `text`."""
-        starts = [start for start, _ in self.anchors]
-        index = max(bisect.bisect_right(starts, offset) - 1, 0)
+        index = max(bisect.bisect_right(self.anchors, (offset, float("inf"))) - 1, 0)
         start, line = self.anchors[index]
-        return line + self.text.count("\n", start, max(offset, start))
+        return line + bisect.bisect_left(self.newlines, offset) - bisect.bisect_left(self.newlines, start)
 
 
 class BlockBuilder:

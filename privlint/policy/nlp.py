@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import re
@@ -86,13 +87,16 @@ class PolicyMatcher:
         return sentences
 
     def _sentences(self, block: int, base: int, doc: Doc) -> Iterator[Sentence]:
+        sents = list(doc.sents)
+        starts = [sent.start for sent in sents]
         matches: dict[int, list[tuple[str, int, int]]] = {}
         strings = self.nlp.vocab.strings
         token_matches = self.tokens(doc) if len(self.tokens) else []
         for match_id, start, end in [*self.phrases(doc), *token_matches]:
-            matches.setdefault(doc[start].sent.start, []).append((strings[match_id], start, end))
-        for sent in doc.sents:
-            yield self._sentence(block, base, sent, matches.get(sent.start, []))
+            index = bisect.bisect_right(starts, start) - 1
+            matches.setdefault(index, []).append((strings[match_id], start, end))
+        for index, sent in enumerate(sents):
+            yield self._sentence(block, base, sent, matches.get(index, []))
 
     def _sentence(self, block: int, base: int, sent: Span, matches: list[tuple[str, int, int]]) -> Sentence:
         doc = sent.doc
