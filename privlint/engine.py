@@ -10,7 +10,9 @@ from typing import Iterable, Iterator
 
 from privlint.code.catalogue import load_catalogue
 from privlint.code.context import AnalysisContext
-from privlint.code.scanner import CodeRules, FileResult, scan_file
+from privlint.code.imports import module_name
+from privlint.code.results import CodeRules
+from privlint.code.scanner import FileFacts, scan_file
 from privlint.config import Config
 from privlint.errors import ConfigError
 from privlint.findings import RuleMeta
@@ -32,11 +34,11 @@ class Engine:
     def rule_metas(self) -> tuple[RuleMeta, ...]:
         return tuple(rule.meta for rule in self.rules.rules)
 
-    def scan(self, path: Path) -> FileResult:
-        return scan_file(path, display_path(path, self.config.root), self.context, self.rules)
+    def scan(self, path: Path) -> FileFacts:
+        return scan_file(path, display_path(path, self.config.root), self.context)
 
 
-def build_engine(config: Config) -> Engine:
+def build_engine(config: Config, project_roots: frozenset[str] = frozenset()) -> Engine:
     """Load rule packs, sink catalogue and taxonomy; invalid files raise RuleError, bad settings ConfigError."""
     folders = pack_dirs(config.packs, config.rule_paths)
     all_rules = load_code_rules(pack_files(folders, "code"))
@@ -52,7 +54,8 @@ def build_engine(config: Config) -> Engine:
         extra_excludes=config.name_excludes,
     )
     catalogue = load_catalogue(pack_files(folders, "sinks"), config.sanitizers)
-    context = AnalysisContext(taxonomy=taxonomy, catalogue=catalogue, internal_domains=config.internal_domains)
+    context = AnalysisContext(taxonomy=taxonomy, catalogue=catalogue, internal_domains=config.internal_domains,
+                              project_roots=project_roots)
     return Engine(config=config, context=context, rules=rules)
 
 
@@ -64,25 +67,35 @@ def display_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def scan_files(engine: Engine, files: Iterable[Path], jobs: int | None = None) -> Iterator[FileResult]:
-    """Results for ``files`` in order; a process pool is used for large runs."""
+def project_roots(files: Iterable[Path], root: Path) -> frozenset[str]:
+    """The package and module names the scanned project defines: calls into them are the project's own."""
+    roots: set[str] = set()
+    for file in files:
+        parts = module_name(display_path(file, root)).split(".")
+        roots.update(parts[:-1] if len(parts) > 1 else parts)
+    return frozenset(part for part in roots if part.isidentifier())
+
+
+def scan_files(engine: Engine, files: Iterable[Path], jobs: int | None = None) -> Iterator[FileFacts]:
+    """Facts for ``files`` in order; a process pool is used for large runs."""
     files = list(files)
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
         yield from map(engine.scan, files)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(engine.config,)) as pool:
+    initargs = (engine.config, engine.context.project_roots)
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=initargs) as pool:
         yield from pool.map(_scan_in_worker, files, chunksize=8)
 
 
 _WORKER_ENGINE: Engine | None = None
 
 
-def _start_worker(config: Config) -> None:
+def _start_worker(config: Config, roots: frozenset[str]) -> None:
     global _WORKER_ENGINE
-    _WORKER_ENGINE = build_engine(config)
+    _WORKER_ENGINE = build_engine(config, roots)
 
 
-def _scan_in_worker(path: Path) -> FileResult:
+def _scan_in_worker(path: Path) -> FileFacts:
     assert _WORKER_ENGINE is not None, "worker started without an engine"
     return _WORKER_ENGINE.scan(path)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from privlint.code.results import build_findings
 from privlint.engine import Engine
 
 _ANNOTATION = re.compile(r"^\s*(?:#|<!--)\s*(ruleid|ok|todoruleid|todook):\s*([\w\-, ]+?)\s*(?:-->)?\s*$")
@@ -72,7 +73,7 @@ def run_code_fixture(engine: Engine, fixture: Path, rule_ids: Iterable[str]) -> 
     """Scan ``fixture`` and compare the findings of ``rule_ids`` with its annotations."""
     rule_ids = set(rule_ids)
     expected = read_expectations(fixture.read_text(encoding="utf-8"))
-    result = engine.scan(fixture)
-    actual = {(finding.rule_id, finding.location.line) for finding in result.findings if finding.rule_id in rule_ids}
+    findings, _ = build_findings([engine.scan(fixture)], engine.context, engine.rules)
+    actual = {(finding.rule_id, finding.location.line) for finding in findings if finding.rule_id in rule_ids}
     wanted = {pair for pair in expected.fire if pair[0] in rule_ids}
     return FixtureResult(fixture=fixture, missing=tuple(sorted(wanted - actual)), extra=tuple(sorted(actual - wanted)))

@@ -17,6 +17,7 @@ class AnalysisContext:
     taxonomy: Taxonomy
     catalogue: SinkCatalogue
     internal_domains: tuple[str, ...] = ()
+    project_roots: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,8 @@ from privlint.code.catalogue import Sink
 from privlint.code.context import AnalysisContext, SinkHit
 from privlint.code.hosts import host_of, is_internal
 from privlint.code.imports import dotted_name
-from privlint.code.taint import Scope, Taint, union
+from privlint.code.summaries import CallSite, FunctionSummary, PendingHit
+from privlint.code.taint import Scope, Taint, symbolic, union
 from privlint.findings import FlowStep, Location
 
 # Calls whose result carries the personal data of their arguments or receiver.
@@ -41,6 +42,11 @@ class ExpressionEvaluator(CallResolver):
         self.positions = positions
         self.lines = lines
         self.hits: list[SinkHit] = []
+        self.pending: list[PendingHit] = []
+        self.call_sites: list[CallSite] = []
+        self.summaries: list[FunctionSummary] = []
+        self.module_functions: set[str] = set()
+        self.classes: list[str] = []
         self._handlers: dict[type, Callable[[cst.BaseExpression, Scope], Taint | None]] = {
             cst.Name: self._name, cst.Attribute: self._attribute, cst.Subscript: self._subscript,
             cst.Call: self._call, cst.FormattedString: self._formatted, cst.ConcatenatedString: self._concatenated,
@@ -196,7 +202,40 @@ class ExpressionEvaluator(CallResolver):
         sink = self.catalogue.sink_for(qualified) if qualified else None
         if sink is not None:
             self._check_sink(sink, qualified, node, arguments, scope)
-        return self._call_result(node, qualified, receiver, arguments, scope)
+        if qualified and self.catalogue.is_sanitizer(qualified):
+            return None
+        result = self._call_result(node, qualified, receiver, arguments, scope)
+        callee = self.project_callee(qualified, scope)
+        if callee is None:
+            return result
+        return union((result, self._project_call(node, callee, arguments)))
+
+    def project_callee(self, qualified: str | None, scope: Scope) -> str | None:
+        """The project-wide key of a call into the project's own code, or None for library calls."""
+        if qualified is None:
+            return None
+        head, _, rest = qualified.partition(".")
+        if not rest and head in self.module_functions and not scope.lookup(head)[0]:
+            return f"{self.module_name}.{head}"
+        if head in {"self", "cls"} and self.classes and rest and "." not in rest:
+            return f"{self.module_name}.{self.classes[-1]}.{rest}"
+        if rest and head in self.context.project_roots:
+            return qualified
+        return None
+
+    def _project_call(self, node: cst.Call, callee: str, arguments: list[tuple[cst.Arg, Taint | None]]) -> Taint:
+        location = self.location(node)
+        call_id = f"{self.path}:{location.line}:{location.column}"
+        passed = []
+        position = 0
+        for arg, taint in arguments:
+            if arg.star:
+                continue
+            keyword = arg.keyword.value if arg.keyword is not None else None
+            passed.append((None if keyword else position, keyword, taint))
+            position += keyword is None
+        self.call_sites.append(CallSite(call_id=call_id, callee=callee, arguments=tuple(passed), location=location))
+        return symbolic(("ret", call_id), FlowStep(location=location, message=f"returned by `{callee}`"))
 
     def _argument(self, arg: cst.Arg, scope: Scope) -> Taint | None:
         taint = self.evaluate(arg.value, scope)
@@ -225,8 +264,13 @@ class ExpressionEvaluator(CallResolver):
         self.report(sink, qualified, taint, node, host)
 
     def report(self, sink: Sink, qualified: str, taint: Taint, node: cst.CSTNode, host: str | None = None) -> None:
-        self.hits.append(SinkHit(sink=sink, qualified_name=qualified, taint=taint,
-                                 location=self.location(node), host=host))
+        """Record a sink reached: concrete data now, symbolic origins for the project-wide link."""
+        location = self.location(node)
+        if taint.types:
+            self.hits.append(SinkHit(sink=sink, qualified_name=qualified, taint=taint, location=location, host=host))
+        if taint.symbols:
+            self.pending.append(PendingHit(sink=sink, qualified_name=qualified, taint=taint, location=location,
+                                           host=host))
 
     def _request_host(self, node: cst.Call, scope: Scope) -> str | None:
         for arg in node.args:
@@ -240,8 +284,6 @@ class ExpressionEvaluator(CallResolver):
     def _call_result(self, node: cst.Call, qualified: str | None, receiver: Taint | None,
                      arguments: list[tuple[cst.Arg, Taint | None]], scope: Scope) -> Taint | None:
         name = _called_name(node.func, qualified)
-        if qualified and self.catalogue.is_sanitizer(qualified):
-            return None
         if name in PROPAGATORS or (qualified or "") in PROPAGATORS:
             return union((receiver, *(taint for _, taint in arguments)))
         if isinstance(node.func, cst.Attribute) and name in STRING_METHODS:

@@ -9,7 +9,9 @@ import libcst as cst
 from privlint.code.catalogue import RAISE
 from privlint.code.expressions import ExpressionEvaluator
 from privlint.code.imports import dotted_name, import_aliases
-from privlint.code.taint import Scope, Taint, union
+from privlint.code.summaries import FunctionSummary
+from privlint.code.taint import Scope, Taint, symbolic, union
+from privlint.findings import FlowStep
 
 _COMPOUND_BRANCHES = (cst.If, cst.For, cst.While, cst.Try, cst.TryStar, cst.Match)
 
@@ -18,8 +20,9 @@ class StatementWalker(ExpressionEvaluator):
     """Runs every function and module body once, in order, reporting sink hits as it goes."""
 
     def walk_module(self, module: cst.Module) -> None:
-        scope = Scope()
-        self.block(module.body, scope)
+        self.module_functions = {node.name.value for node in module.body if isinstance(node, cst.FunctionDef)}
+        self.returns: list[list[Taint | None]] = []
+        self.block(module.body, Scope())
 
     def block(self, body: Sequence[cst.BaseStatement | cst.BaseSmallStatement], scope: Scope) -> None:
         deferred: list[cst.FunctionDef] = []
@@ -57,7 +60,9 @@ class StatementWalker(ExpressionEvaluator):
             taint = union((self.evaluate(node.target, scope), self.evaluate(node.value, scope)))
             self.bind(node.target, taint, None, scope)
         elif isinstance(node, cst.Return) and node.value is not None:
-            self.evaluate(node.value, scope)
+            taint = self.evaluate(node.value, scope)
+            if self.returns:
+                self.returns[-1].append(taint)
         elif isinstance(node, cst.Raise) and node.exc is not None:
             self.raise_statement(node.exc, scope)
         elif isinstance(node, (cst.Import, cst.ImportFrom)):
@@ -74,27 +79,44 @@ class StatementWalker(ExpressionEvaluator):
             name = dotted_name(exception.func) or "exception"
             self.report(sink, name, taint, exception)
 
-    def function(self, node: cst.FunctionDef, parent: Scope) -> None:
+    def function(self, node: cst.FunctionDef, parent: Scope, *, in_class: bool = False) -> None:
+        """Walk a function body with each parameter both named (by the taxonomy) and symbolic (for callers)."""
+        owner = self.classes[-1:] if in_class else []
+        key = ".".join((self.module_name, *owner, node.name.value))
         scope = parent.child()
         params = node.params
-        for param in (*params.posonly_params, *params.params, *params.kwonly_params):
+        names = []
+        for index, param in enumerate((*params.posonly_params, *params.params, *params.kwonly_params)):
             name = param.name.value
-            scope.values[name] = None if name in {"self", "cls"} else self.name_source(param.name, name, None)
+            names.append(name)
+            if in_class and index == 0:
+                scope.values[name] = None
+                continue
+            step = FlowStep(location=self.location(param.name), message=f"parameter `{name}` of `{key}`")
+            scope.values[name] = union((self.name_source(param.name, name, None),
+                                        symbolic(("param", key, index), step)))
             if param.default is not None:
                 self.evaluate(param.default, parent)
         for star in (params.star_arg, params.star_kwarg):
             if isinstance(star, cst.Param):
                 scope.values[star.name.value] = None
+        self.returns.append([])
         self.block(node.body.body if isinstance(node.body, cst.IndentedBlock) else [node.body], scope)
+        returned = union(self.returns.pop())
+        self.summaries.append(FunctionSummary(key=key, params=tuple(names), is_method=in_class, returns=returned))
 
     def class_body(self, node: cst.ClassDef, scope: Scope) -> None:
         body_scope = scope.child()
         body = node.body.body if isinstance(node.body, cst.IndentedBlock) else [node.body]
-        for statement in body:
-            if isinstance(statement, cst.FunctionDef):
-                self.function(statement, scope)
-            else:
-                self.statement(statement, body_scope)
+        self.classes.append(node.name.value)
+        try:
+            for statement in body:
+                if isinstance(statement, cst.FunctionDef):
+                    self.function(statement, scope, in_class=not _is_static(statement))
+                else:
+                    self.statement(statement, body_scope)
+        finally:
+            self.classes.pop()
 
     def with_statement(self, node: cst.With, scope: Scope) -> None:
         for item in node.items:
@@ -164,6 +186,11 @@ class StatementWalker(ExpressionEvaluator):
                 scope.types[name] = type_name
         elif isinstance(value, cst.SimpleString):
             scope.constants[name] = value.evaluated_value if isinstance(value.evaluated_value, str) else ""
+
+
+def _is_static(node: cst.FunctionDef) -> bool:
+    return any(isinstance(decorator.decorator, cst.Name) and decorator.decorator.value == "staticmethod"
+               for decorator in node.decorators)
 
 
 def _branch_bodies(node: cst.BaseCompoundStatement) -> list[cst.BaseSuite]:

@@ -5,48 +5,45 @@ from __future__ import annotations
 import io
 import re
 import tokenize
-from dataclasses import dataclass, field
+from typing import Mapping
 
 MARKER = "privlint:"
 _PATTERN = re.compile(r"#\s*privlint:\s*ignore\[([^\]]*)\]")
 
 
-@dataclass(slots=True)
-class Suppression:
-    """One suppression comment and whether a finding used it."""
-
-    line: int
-    rule_ids: frozenset[str]
-    used: set[str] = field(default_factory=set)
-
-
-def find_suppressions(text: str) -> dict[int, Suppression]:
-    """Suppression comments by line; only real comments count, not text inside strings."""
+def find_suppressions(text: str) -> dict[int, frozenset[str]]:
+    """Suppressed rule ids by line; only real comments count, not text inside strings."""
     if MARKER not in text:
         return {}
-    found: dict[int, Suppression] = {}
+    found: dict[int, frozenset[str]] = {}
     try:
         for token in tokenize.generate_tokens(io.StringIO(text).readline):
             if token.type == tokenize.COMMENT:
                 match = _PATTERN.search(token.string)
                 if match:
-                    ids = frozenset(part.strip() for part in match.group(1).split(",") if part.strip())
-                    found[token.start[0]] = Suppression(token.start[0], ids)
+                    found[token.start[0]] = frozenset(
+                        part.strip() for part in match.group(1).split(",") if part.strip())
     except (tokenize.TokenError, SyntaxError):
         return found
     return found
 
 
-def is_suppressed(suppressions: dict[int, Suppression], rule_id: str, line: int) -> bool:
-    """Whether a finding of ``rule_id`` at ``line`` is suppressed; marks the suppression used."""
-    for candidate in (line, line - 1):
-        suppression = suppressions.get(candidate)
-        if suppression is not None and rule_id in suppression.rule_ids:
-            suppression.used.add(rule_id)
-            return True
-    return False
+class SuppressionTracker:
+    """Answers whether a finding is suppressed and remembers which suppressions were used."""
 
+    def __init__(self, by_file: Mapping[str, Mapping[int, frozenset[str]]]) -> None:
+        self._by_file = by_file
+        self._used: set[tuple[str, int, str]] = set()
 
-def unused(suppressions: dict[int, Suppression]) -> list[tuple[int, str]]:
-    """(line, rule id) of every suppression entry that suppressed nothing."""
-    return sorted((s.line, rule_id) for s in suppressions.values() for rule_id in s.rule_ids - s.used)
+    def suppresses(self, path: str, rule_id: str, line: int) -> bool:
+        lines = self._by_file.get(path, {})
+        for candidate in (line, line - 1):
+            if rule_id in lines.get(candidate, ()):
+                self._used.add((path, candidate, rule_id))
+                return True
+        return False
+
+    def unused(self) -> list[tuple[str, int, str]]:
+        """(path, line, rule id) of every suppression entry that suppressed nothing."""
+        return sorted((path, line, rule_id) for path, lines in self._by_file.items()
+                      for line, ids in lines.items() for rule_id in ids if (path, line, rule_id) not in self._used)

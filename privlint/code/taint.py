@@ -9,30 +9,52 @@ from privlint.findings import FlowStep
 
 MAX_STEPS = 12
 
+# A symbolic origin, resolved when the whole project is linked:
+# ("param", function_key, index) is a function's parameter; ("ret", call_id) is the value a call returned.
+Symbol = tuple
+
 
 @dataclass(frozen=True, slots=True)
 class Taint:
-    """The personal-data types a value carries and the path it took from where it entered."""
+    """The personal data a value carries, with the path it took, and the symbolic origins it may also carry."""
 
     types: frozenset[str]
     steps: tuple[FlowStep, ...]
+    symbols: tuple[tuple[Symbol, tuple[FlowStep, ...]], ...] = ()
 
     def then(self, step: FlowStep) -> "Taint":
         """The same data, one step further along its path."""
-        if len(self.steps) >= MAX_STEPS:
-            return self
-        return Taint(self.types, (*self.steps, step))
+        return Taint(self.types, _extend(self.steps, step),
+                     tuple((symbol, _extend(steps, step)) for symbol, steps in self.symbols))
+
+    @property
+    def concrete(self) -> bool:
+        return bool(self.types)
+
+
+def symbolic(symbol: Symbol, step: FlowStep) -> Taint:
+    """A value whose personal data is only known once ``symbol`` is resolved."""
+    return Taint(frozenset(), (), ((symbol, (step,)),))
+
+
+def _extend(steps: tuple[FlowStep, ...], step: FlowStep) -> tuple[FlowStep, ...]:
+    return steps if len(steps) >= MAX_STEPS else (*steps, step)
 
 
 def union(taints: Iterable[Taint | None]) -> Taint | None:
-    """All the data the given values carry; the path of the first tainted one is kept."""
+    """All the data the given values carry; for each origin the first path is kept."""
     present = [taint for taint in taints if taint is not None]
     if not present:
         return None
     if len(present) == 1:
         return present[0]
     types = frozenset().union(*(taint.types for taint in present))
-    return Taint(types, present[0].steps)
+    steps = next((taint.steps for taint in present if taint.types), ())
+    symbols: dict[Symbol, tuple[FlowStep, ...]] = {}
+    for taint in present:
+        for symbol, path in taint.symbols:
+            symbols.setdefault(symbol, path)
+    return Taint(types, steps, tuple(symbols.items()))
 
 
 @dataclass(slots=True)

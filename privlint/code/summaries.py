@@ -1,0 +1,152 @@
+"""Function summaries and call sites of the whole project, linked to find flows across functions and modules."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+from privlint.code.catalogue import Sink
+from privlint.code.context import SinkHit
+from privlint.code.taint import Symbol, Taint
+from privlint.findings import FlowStep, Location
+
+MAX_DEPTH = 8
+MAX_ORIGINS = 16
+
+
+@dataclass(frozen=True, slots=True)
+class CallSite:
+    """A call into the project's own code, with the taint of each argument."""
+
+    call_id: str
+    callee: str
+    arguments: tuple[tuple[int | None, str | None, Taint | None], ...]
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionSummary:
+    """What one function does with its parameters: its parameters' names and what it returns."""
+
+    key: str
+    params: tuple[str, ...]
+    is_method: bool
+    returns: Taint | None
+
+
+@dataclass(frozen=True, slots=True)
+class PendingHit:
+    """A sink reached by data that is only known after linking (a parameter, a helper's return value)."""
+
+    sink: Sink
+    qualified_name: str
+    taint: Taint
+    location: Location
+    host: str | None = None
+
+
+class Linker:
+    """Resolves symbolic origins against every summary and call site of the project."""
+
+    def __init__(self, summaries: Iterable[FunctionSummary], call_sites: Iterable[CallSite]) -> None:
+        self._summaries = _index_by_suffix(summaries)
+        self._calls: dict[str, CallSite] = {}
+        self._callers: dict[str, list[CallSite]] = defaultdict(list)
+        for site in call_sites:
+            self._calls[site.call_id] = site
+            summary = self._summaries.get(site.callee)
+            if summary is not None:
+                self._callers[summary.key].append(site)
+        self._memo: dict[Symbol, list[Taint]] = {}
+
+    def resolve(self, pending: PendingHit) -> list[SinkHit]:
+        """Concrete flows into a pending sink, one hit per origin found."""
+        hits = []
+        for symbol, path in pending.taint.symbols:
+            for origin in self._expand(symbol, frozenset()):
+                taint = Taint(origin.types, (*origin.steps, *path))
+                hits.append(SinkHit(sink=pending.sink, qualified_name=pending.qualified_name, taint=taint,
+                                    location=pending.location, host=pending.host))
+        return hits
+
+    def _expand(self, symbol: Symbol, seen: frozenset[Symbol]) -> list[Taint]:
+        if symbol in seen or len(seen) >= MAX_DEPTH:
+            return []
+        if symbol in self._memo:
+            return self._memo[symbol]
+        seen = seen | {symbol}
+        if symbol[0] == "param":
+            found = self._expand_parameter(symbol[1], symbol[2], seen)
+        else:
+            found = self._expand_return(symbol[1], seen)
+        found = found[:MAX_ORIGINS]
+        if len(seen) == 1:
+            self._memo[symbol] = found
+        return found
+
+    def _expand_parameter(self, function_key: str, index: int, seen: frozenset[Symbol]) -> list[Taint]:
+        summary = self._summaries[function_key]
+        origins = []
+        for site in self._callers.get(function_key, []):
+            argument = _argument(site, summary, index)
+            if argument is not None:
+                step = FlowStep(location=site.location,
+                                message=f"passed to `{site.callee}` as `{summary.params[index]}`")
+                origins.extend(_through(self._concrete(argument, seen), step))
+        return origins
+
+    def _expand_return(self, call_id: str, seen: frozenset[Symbol]) -> list[Taint]:
+        site = self._calls.get(call_id)
+        summary = self._summaries.get(site.callee) if site is not None else None
+        if site is None or summary is None or summary.returns is None:
+            return []
+        returned = summary.returns
+        origins = [Taint(returned.types, returned.steps)] if returned.types else []
+        for symbol, path in returned.symbols:
+            if symbol[0] == "param" and symbol[1] == summary.key:
+                argument = _argument(site, summary, symbol[2])
+                inner = self._concrete(argument, seen) if argument is not None else []
+            else:
+                inner = self._expand(symbol, seen)
+            origins.extend(Taint(origin.types, (*origin.steps, *path)) for origin in inner)
+        return origins
+
+    def _concrete(self, taint: Taint, seen: frozenset[Symbol]) -> list[Taint]:
+        origins = [Taint(taint.types, taint.steps)] if taint.types else []
+        for symbol, path in taint.symbols:
+            origins.extend(Taint(origin.types, (*origin.steps, *path)) for origin in self._expand(symbol, seen))
+        return origins
+
+
+def _through(origins: list[Taint], step: FlowStep) -> list[Taint]:
+    return [Taint(origin.types, (*origin.steps, step)) for origin in origins]
+
+
+def _argument(site: CallSite, summary: FunctionSummary, index: int) -> Taint | None:
+    """The taint of the argument a call site passes for parameter ``index`` of ``summary``."""
+    offset = 1 if summary.is_method else 0
+    name = summary.params[index] if index < len(summary.params) else None
+    for position, keyword, taint in site.arguments:
+        if (keyword is not None and keyword == name) or (position is not None and position + offset == index):
+            return taint
+    return None
+
+
+def _index_by_suffix(summaries: Iterable[FunctionSummary]) -> dict[str, FunctionSummary]:
+    """Summaries by full key and by every shorter dotted suffix that stays unique (``src.pkg.mod.f`` as ``pkg.mod.f``)."""
+    index: dict[str, FunctionSummary] = {}
+    ambiguous: set[str] = set()
+    for summary in summaries:
+        index[summary.key] = summary
+    for summary in list(index.values()):
+        parts = summary.key.split(".")
+        for cut in range(1, len(parts) - 1):
+            suffix = ".".join(parts[cut:])
+            if suffix in index and index[suffix] is not summary:
+                ambiguous.add(suffix)
+            index.setdefault(suffix, summary)
+    for suffix in ambiguous:
+        if index[suffix].key != suffix:
+            del index[suffix]
+    return index

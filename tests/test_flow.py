@@ -1,0 +1,89 @@
+"""Flow across functions and modules: parameters into sinks, return values out of helpers, sanitizers."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import write
+
+LOG = "import logging\nlog = logging.getLogger(__name__)\n"
+
+
+def findings_of(run_cli, root):
+    code, out, err = run_cli("scan", "--format", "json", str(root))
+    assert err == "", err
+    return json.loads(out)["findings"]
+
+
+def make_project(root):
+    write(root, "pyproject.toml", "[tool.privlint]\n")
+    write(root, "shop/__init__.py", "")
+    write(root, "shop/views.py", (
+        "from shop.services import notify\n"
+        "from shop import helpers\n" + LOG +
+        "\ndef signup(customer):\n"
+        "    notify.welcome(customer.phone, customer.id)\n"
+        "    contact = helpers.contact_of(customer)\n"
+        "    log.info('contact %s', contact)\n"
+        "    log.info('masked %s', helpers.mask_phone(customer.phone))\n"
+        "    log.info('count %s', helpers.count_orders(customer))\n"))
+    write(root, "shop/services/__init__.py", "")
+    write(root, "shop/services/notify.py", (
+        "from shop.messaging import sms\n\n"
+        "def welcome(number, customer_id):\n"
+        "    text = 'Welcome!'\n"
+        "    sms.send(number, text)\n"
+        "    sms.send(customer_id, text)\n"))
+    write(root, "shop/messaging/__init__.py", "")
+    write(root, "shop/messaging/sms.py", (
+        "import requests\n\n"
+        "def send(to, body):\n"
+        "    payload = {'to': to, 'body': body}\n"
+        "    requests.post('https://sms.gateway-example.net/send', json=payload)\n"))
+    write(root, "shop/helpers.py", (
+        "def contact_of(person):\n"
+        "    return person.email\n\n"
+        "def mask_phone(value):\n"
+        "    return value[:3] + '****'\n\n"
+        "def count_orders(person):\n"
+        "    return len(person.orders)\n"))
+
+
+def test_leak_through_two_helper_layers_in_other_modules(run_cli, tmp_path):
+    make_project(tmp_path)
+    found = findings_of(run_cli, tmp_path)
+    [http] = [f for f in found if f["ruleId"] == "pii-in-http-request"]
+    assert http["location"]["path"] == "shop/messaging/sms.py" and http["location"]["line"] == 5
+    assert http["dataCategories"] == ["phone-number"]
+    steps = [(step["location"]["path"], step["location"]["line"]) for step in http["flow"]]
+    assert steps[0] == ("shop/views.py", 7), "the flow starts where the phone number is read"
+    assert ("shop/services/notify.py", 3) in steps and ("shop/services/notify.py", 5) in steps
+    assert ("shop/messaging/sms.py", 3) in steps
+    assert steps[-1] == ("shop/messaging/sms.py", 5)
+
+
+def test_helper_return_value_carries_personal_data(run_cli, tmp_path):
+    make_project(tmp_path)
+    logged = {f["location"]["line"]: f for f in findings_of(run_cli, tmp_path) if f["ruleId"] == "pii-in-log"}
+    assert logged[9]["dataCategories"] == ["email-address"]
+    assert logged[9]["flow"][0]["location"] == {**logged[9]["flow"][0]["location"], "path": "shop/helpers.py", "line": 2}
+    assert 10 not in logged, "a helper named like a masking function sanitises"
+    assert 11 not in logged, "a helper that returns a count does not return personal data"
+
+
+def test_pseudonymous_ids_passed_through_helpers_do_not_fire(run_cli, tmp_path):
+    make_project(tmp_path)
+    http = [f for f in findings_of(run_cli, tmp_path) if f["ruleId"] == "pii-in-http-request"]
+    assert len(http) == 1
+
+
+def test_method_calls_on_self_are_followed(run_cli, tmp_path):
+    write(tmp_path, "svc.py", LOG + (
+        "\nclass Notifier:\n"
+        "    def notify(self, patient):\n"
+        "        self._write(patient.diagnosis)\n\n"
+        "    def _write(self, text):\n"
+        "        log.warning('note: %s', text)\n"))
+    [finding] = findings_of(run_cli, tmp_path)
+    assert (finding["ruleId"], finding["location"]["line"]) == ("pii-in-log", 9)
+    assert finding["dataCategories"] == ["medical-diagnosis"]
