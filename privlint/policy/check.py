@@ -43,11 +43,9 @@ def check_document(document: PolicyDocument, catalogue: Catalogue, rules: Sequen
     sentences = matcher_for(catalogue, "en" if language == ENGLISH else "zh").analyse(texts)
     located = locate(document.blocks, sentences)
     found = evidence(catalogue, located)
-    findings = tuple(
-        _finding(document, rule, status)
-        for rule in rules
-        if (status := rule_status(rule, catalogue, found, located, top_line=document.blocks[0].line)).status is not None
-    )
+    top_line = document.blocks[0].line
+    statuses = [(rule, rule_status(rule, catalogue, found, located, top_line=top_line)) for rule in rules]
+    findings = tuple(_finding(document, rule, status) for rule, status in statuses if status.status is not None)
     record = {
         "path": document.path, "format": document.format, "encoding": document.encoding, "language": language,
         "evidence": evidence_lines(found), "claims": extract_claims(document.blocks, sentences, located),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from privlint.findings import Notification
@@ -25,8 +25,6 @@ class PolicyDocument:
     format: str
     encoding: str
     blocks: tuple[Block, ...]
-    line_count: int
-    notifications: tuple[Notification, ...] = field(default=())
 
     @property
     def text(self) -> str:
@@ -79,11 +77,10 @@ def read_document(path: Path) -> tuple[PolicyDocument | None, tuple[Notification
     text, encoding = decoded
     fmt = detect_format(path, text)
     blocks, notes = parse_blocks(text, fmt, str(path))
-    document = PolicyDocument(path=str(path), format=fmt, encoding=encoding, blocks=tuple(blocks),
-                              line_count=text.count("\n") + 1, notifications=tuple(notes))
+    document = PolicyDocument(path=str(path), format=fmt, encoding=encoding, blocks=tuple(blocks))
     return document, tuple(notes)
 
 
-def _note(path: Path, message: str, *, level: str = "error", unreadable: bool = True) -> Notification:
+def _note(path: Path, message: str) -> Notification:
     LOG.debug("%s: %s", path, message)
-    return Notification(message=message, path=str(path), level=level, unreadable=unreadable)
+    return Notification(message=message, path=str(path))

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Sequence
-
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -99,7 +97,3 @@ def _looks_like_heading(line: str) -> bool:
         return False
     return bool(_PLAIN_HEADING.match(line)) or line.isupper() or len(line.split()) <= 5
 
-
-def line_texts(blocks: Sequence[Block]) -> dict[int, str]:
-    """The text of each block keyed by its first line (used by tests and evidence snippets)."""
-    return {block.line: block.text for block in blocks}
