@@ -1,4 +1,10 @@
+from http.client import HTTPSConnection
+import urllib.request
+from urllib.parse import urlencode
+
+import aiohttp
 import httpx
+import urllib3
 import requests
 import requests as http
 
@@ -34,3 +40,33 @@ def with_session(member, token):
         client.post("https://hooks.example-chat.com/notify", data={"ssn": member.ssn})
         # ok: pii-in-http-request
         client.post("https://hooks.example-chat.com/notify", data={"token_count": 3})
+
+
+async def aiohttp_calls(visitor):
+    async with aiohttp.ClientSession() as http_session:
+        # ruleid: pii-in-http-request
+        await http_session.post("https://api.enrich-example.io/v1/person", json={"email": visitor.email})
+        # ok: pii-in-http-request
+        await http_session.post("http://localhost:9000/events", json={"email": visitor.email})
+        # ok: pii-in-http-request
+        await http_session.get("https://api.enrich-example.io/v1/status")
+
+
+def standard_library(visitor):
+    query = urlencode({"phone": visitor.phone})
+    # ruleid: pii-in-http-request
+    urllib.request.urlopen("https://api.enrich-example.io/v1/person?" + query)
+    # ruleid: pii-in-http-request
+    request = urllib.request.Request("https://crm.partner-example.com/api", data=visitor.full_name.encode())
+    # ok: pii-in-http-request
+    urllib.request.urlopen(request)
+    conn = HTTPSConnection("crm.partner-example.com")
+    # ruleid: pii-in-http-request
+    conn.request("POST", "/api/contacts", body=visitor.email)
+    # ok: pii-in-http-request
+    conn.request("GET", "/api/health")
+    pool = urllib3.PoolManager()
+    # ruleid: pii-in-http-request
+    pool.request("POST", "https://crm.partner-example.com/api", fields={"address": visitor.home_address})
+    # todook: pii-in-http-request
+    pool.request("POST", "http://localhost:9200/visitors", fields={"address": visitor.home_address})

@@ -2,6 +2,9 @@ import logging
 import logging as lg
 from logging import getLogger, info as log_info
 
+import structlog
+from loguru import logger as app_logger
+
 logger = logging.getLogger(__name__)
 audit = getLogger("audit")
 
@@ -69,3 +72,23 @@ def constants_only():
     logger.info("contact support@example.com for help")
     # ok: pii-in-log
     print(len("email"))
+
+
+def loguru_and_structlog(user, order):
+    # ruleid: pii-in-log
+    app_logger.info("password reset for {}", user.email)
+    # ok: pii-in-log
+    app_logger.info("password reset for user {}", user.id)
+    # ruleid: pii-in-log
+    app_logger.bind(request_id=order.id).warning(f"card declined: {user.bank_card_number}")
+    slog = structlog.get_logger()
+    # ruleid: pii-in-log
+    slog.info("order_placed", order_id=order.id, shipping_address=user.shipping_address)
+    # ok: pii-in-log
+    slog.info("order_placed", order_id=order.id, items=order.item_count)
+    # ruleid: pii-in-log
+    bound = slog.bind(phone=user.phone)
+    # ruleid: pii-in-log
+    structlog.contextvars.bind_contextvars(email=user.email)
+    # ok: pii-in-log
+    bound.info("sms_sent")
