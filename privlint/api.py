@@ -1,27 +1,67 @@
-"""The programmatic entry point: ``scan(paths, config)`` returns a Report and never prints."""
+"""The programmatic entry points: ``scan`` and ``check_policy`` return a Report and never print."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Sequence
 
 from privlint.code.discovery import discover
 from privlint.code.results import build_findings
 from privlint.config import Config
-from privlint.engine import build_engine, project_roots, scan_files
+from privlint.engine import build_engine, display_path, project_roots, scan_files
 from privlint.fingerprints import with_fingerprints
-from privlint.findings import Report
+from privlint.findings import Finding, Notification, Report
 
 
 def scan(paths: Sequence[Path], config: Config, *, jobs: int | None = None) -> Report:
-    """Scan Python files under ``paths`` with the rules ``config`` enables."""
+    """Scan Python files under ``paths``; check the project's policy too when ``config.regimes`` names any."""
     found = discover(paths, root=config.root, include=config.include, exclude=config.exclude)
     engine = build_engine(config, project_roots(found.files, config.root))
     facts = list(scan_files(engine, found.files, jobs))
     findings, notifications = build_findings(facts, engine.context, engine.rules)
-    return Report(
-        findings=tuple(with_fingerprints(findings)),
-        rules=engine.rule_metas,
-        notifications=(*found.notifications, *notifications),
-        files_scanned=len(found.files),
-    )
+    code = Report(findings=tuple(findings), rules=engine.rule_metas,
+                  notifications=(*found.notifications, *notifications), files_scanned=len(found.files))
+    if not config.regimes:
+        return _finish(code)
+    from privlint.policy.api import find_policy_documents
+
+    documents = find_policy_documents(config.root, config.policy_paths)
+    if not documents:
+        note = Notification(message=f"no privacy policy found (looked for PRIVACY.md, privacy-policy.* and "
+                                    f"policy-paths) while regimes {', '.join(config.regimes)} are enabled",
+                            path=".", level="warning", unreadable=False)
+        return _finish(replace(code, notifications=(*code.notifications, note)))
+    return _finish(_merge(code, check_policy(documents, config.regimes, config)))
+
+
+def check_policy(documents: Sequence[Path], regimes: Sequence[str], config: Config) -> Report:
+    """Check policy documents against the disclosure rules of ``regimes``."""
+    from privlint.policy.api import check_policies
+
+    rule_dirs = [folder / "policy" for folder in config.rule_paths if (folder / "policy").is_dir()]
+    result = check_policies([path.resolve() for path in documents], regimes, rule_dirs)
+    relative = {str(path.resolve()): display_path(path, config.root) for path in documents}
+    return _finish(Report(
+        findings=tuple(_relocated(finding, relative) for finding in result.findings),
+        rules=result.rules,
+        files_scanned=len(documents),
+        notifications=tuple(replace(note, path=relative.get(note.path, note.path)) for note in result.notifications),
+        extra={"policies": [{**record, "path": relative.get(record.get("path"), record.get("path"))}
+                            for record in result.documents]},
+    ))
+
+
+def _merge(code: Report, policy: Report) -> Report:
+    return Report(findings=(*code.findings, *policy.findings), rules=(*code.rules, *policy.rules),
+                  notifications=(*code.notifications, *policy.notifications),
+                  files_scanned=code.files_scanned + policy.files_scanned, extra=policy.extra)
+
+
+def _finish(report: Report) -> Report:
+    return replace(report, findings=tuple(with_fingerprints(report.findings)))
+
+
+def _relocated(finding: Finding, relative: dict[str, str]) -> Finding:
+    path = relative.get(finding.location.path, finding.location.path)
+    return replace(finding, location=replace(finding.location, path=path))

@@ -52,6 +52,32 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, confi
     return exit_code(report, config)
 
 
+@cli.command()
+@click.argument("documents", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--regime", "regimes", metavar="LIST", help="Comma-separated regimes: pipl, gbt35273, gdpr, ccpa "
+              "(default: regimes in the configuration, else all).")
+@click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
+              help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="pyproject.toml to read [tool.privlint] from (default: the nearest one).")
+@click.option("--fail-on", "fail_on", metavar="LEVEL", help="Lowest level that fails the run.")
+def policy(documents: tuple[Path, ...], regimes: str | None, output_format: str, output: Path | None,
+           config_file: Path | None, fail_on: str | None) -> int:
+    """Check privacy-policy documents (Markdown, HTML, text; English or Chinese) for required disclosures."""
+    from privlint import api
+    from privlint.policy.api import REGIMES
+
+    config = load_config(config_file or find_pyproject(documents[0]))
+    if fail_on is not None:
+        config = replace(config, fail_on=parse_gate(fail_on))
+    chosen = tuple(part.strip() for part in regimes.split(",") if part.strip()) if regimes else None
+    report = api.check_policy(list(documents), chosen or config.regimes or REGIMES, config)
+    _emit(FORMATS[output_format](report), output)
+    _warn(report.notifications)
+    return exit_code(report, config)
+
+
 def exit_code(report: Report, config: Config) -> int:
     """1 when a finding reaches the configured gate, else 0."""
     gate = config.fail_on

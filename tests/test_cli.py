@@ -97,3 +97,42 @@ def test_python_dash_m_runs_without_importing_spacy(tmp_path):
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}, check=False)
     assert result.stdout.strip().endswith("exit 1 False"), result.stdout + result.stderr
+
+
+POLICY = "# Privacy Policy\n\nWe collect your e-mail address.\n"
+
+
+def test_policy_command_reports_missing_disclosures_per_regime(run_cli, tmp_path):
+    write(tmp_path, "PRIVACY.md", POLICY)
+    code, out, _ = run_cli("policy", str(tmp_path / "PRIVACY.md"), "--regime", "gdpr", "--format", "json")
+    findings = json.loads(out)["findings"]
+    assert code == 1
+    assert {f["properties"]["regime"] for f in findings} == {"gdpr"}
+    assert "gdpr-retention" in {f["ruleId"] for f in findings}
+    assert all(f["properties"]["status"] in {"missing", "partial"} for f in findings)
+
+
+def test_policy_command_rejects_unknown_regime(run_cli, tmp_path):
+    write(tmp_path, "PRIVACY.md", POLICY)
+    code, _, err = run_cli("policy", str(tmp_path / "PRIVACY.md"), "--regime", "hipaa")
+    assert code == 2 and "hipaa" in err
+
+
+def test_scan_checks_the_policy_when_regimes_are_configured(run_cli, tmp_path):
+    write(tmp_path, "app.py", CLEAN)
+    write(tmp_path, "PRIVACY.md", POLICY)
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\nregimes = ['pipl']\n")
+    code, out, _ = run_cli("scan", "--format", "json", str(tmp_path))
+    document = json.loads(out)
+    assert code == 1
+    assert {f["properties"]["regime"] for f in document["findings"]} == {"pipl"}
+    assert all(f["location"]["path"] == "PRIVACY.md" for f in document["findings"])
+    assert document["policies"][0]["path"] == "PRIVACY.md"
+
+
+def test_scan_without_a_policy_says_so(run_cli, tmp_path):
+    write(tmp_path, "app.py", CLEAN)
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\nregimes = ['gdpr']\n")
+    code, _, err = run_cli("scan", str(tmp_path))
+    assert code == 0
+    assert "no privacy policy found" in err
