@@ -4,6 +4,7 @@ from email.message import EmailMessage
 
 import boto3
 from alibabacloud_dysmsapi20170525 import models as sms_models
+from django.core.mail import send_mail
 from sendgrid import SendGridAPIClient
 from sendgrid.helpers.mail import Mail
 from slack_sdk import WebClient
@@ -44,6 +45,13 @@ def smtp_receipt(order, buyer):
         server.sendmail("shop@shop.example.com", [buyer.email], f"Order {order.id} confirmed")
         # ok: pii-to-messaging
         server.sendmail("shop@shop.example.com", ["ops@shop.example.com"], f"Order {order.id} shipped")
+
+
+def django_mail(member, stats):
+    # ruleid: pii-to-messaging
+    send_mail("Welcome", f"Hello {member.first_name}", "hello@shop.example.com", [member.email])
+    # ok: pii-to-messaging
+    send_mail("Daily stats", f"{stats.signups} signups", "hello@shop.example.com", ["ops@shop.example.com"])
 
 
 def notify_sales(lead):
