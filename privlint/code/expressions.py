@@ -202,6 +202,8 @@ class ExpressionEvaluator(CallResolver):
         sink = self.catalogue.sink_for(qualified) if qualified else None
         if sink is not None:
             self._check_sink(sink, qualified, node, arguments, scope)
+            if _called_name(node.func, qualified)[:1].isupper():
+                return None
         if qualified and self.catalogue.is_sanitizer(qualified):
             return None
         result = self._call_result(node, qualified, receiver, arguments, scope)
@@ -273,12 +275,14 @@ class ExpressionEvaluator(CallResolver):
                                            host=host))
 
     def _request_host(self, node: cst.Call, scope: Scope) -> str | None:
-        for arg in node.args:
-            is_url = (arg.keyword is not None and arg.keyword.value == "url") or (
-                arg.keyword is None and arg is node.args[0])
-            if is_url:
-                text = _leading_text(arg.value, scope)
-                return host_of(text) if text else None
+        """The host of the URL argument: ``url=``, or the first of the first two positional arguments with one."""
+        positional = [arg for arg in node.args if arg.keyword is None and not arg.star][:2]
+        keyword = [arg for arg in node.args if arg.keyword is not None and arg.keyword.value == "url"]
+        for arg in (*keyword, *positional):
+            text = _leading_text(arg.value, scope)
+            host = host_of(text) if text else None
+            if host is not None:
+                return host
         return None
 
     def _call_result(self, node: cst.Call, qualified: str | None, receiver: Taint | None,
@@ -293,6 +297,8 @@ class ExpressionEvaluator(CallResolver):
             owner = _owner_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
             found = self.name_source(node, key, owner) if key is not None else None
             return found or receiver
+        if name[:1].isupper():
+            return union(taint for _, taint in arguments)
         if name.startswith(GETTER_PREFIXES):
             owner = _owner_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
             return self.name_source(node, name.split("_", 1)[1], owner)

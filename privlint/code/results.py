@@ -31,12 +31,12 @@ def build_findings(facts: Sequence[FileFacts], context: AnalysisContext,
     hits = [hit for fact in facts for hit in fact.hits]
     hits.extend(hit for fact in facts for pending in fact.pending for hit in linker.resolve(pending))
     tracker = SuppressionTracker({fact.path: fact.suppressions for fact in facts if fact.suppressions})
-    findings: dict[tuple[str, str, int, int], Finding] = {}
+    findings: dict[tuple[str, str, int], Finding] = {}
     for hit in hits:
         rule = rules.owner_of(hit)
         if rule is None:
             continue
-        key = (rule.meta.id, hit.location.path, hit.location.line, hit.location.column)
+        key = (rule.meta.id, hit.location.path, hit.location.line)
         if key in findings or tracker.suppresses(hit.location.path, rule.meta.id, hit.location.line):
             continue
         findings[key] = _finding(rule, hit, context, rules.severity)

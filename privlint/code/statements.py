@@ -157,17 +157,24 @@ class StatementWalker(ExpressionEvaluator):
             self.bind(target.value, taint, None, scope)
             return
         if isinstance(target, cst.Subscript):
-            base = dotted_name(target.value)
-            if base is not None and taint is not None:
-                scope.bind(base, union((scope.lookup(base)[1], taint)))
+            if taint is not None:
+                self.mark_container(target.value, taint, scope)
             return
         name = dotted_name(target)
         if name is None:
             return
         if taint is not None:
             taint = taint.then(self.step(target, f"assigned to `{name}`"))
+            if isinstance(target, cst.Attribute):
+                self.mark_container(target.value, taint, scope)
         scope.bind(name, taint)
         self.record_type(name, value, scope)
+
+    def mark_container(self, container: cst.BaseExpression, taint: Taint, scope: Scope) -> None:
+        """``obj.field = data`` or ``obj[key] = data``: the object now carries the data too."""
+        base = dotted_name(container)
+        if base is not None:
+            scope.bind(base, union((scope.lookup(base)[1], taint)))
 
     def bind_sequence(self, target: cst.Tuple | cst.List, taint: Taint | None,
                       value: cst.BaseExpression | None, scope: Scope) -> None:

@@ -68,5 +68,5 @@ def standard_library(visitor):
     pool = urllib3.PoolManager()
     # ruleid: pii-in-http-request
     pool.request("POST", "https://crm.partner-example.com/api", fields={"address": visitor.home_address})
-    # todook: pii-in-http-request
+    # ok: pii-in-http-request
     pool.request("POST", "http://localhost:9200/visitors", fields={"address": visitor.home_address})

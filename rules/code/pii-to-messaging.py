@@ -90,6 +90,6 @@ def china_sms(user, code):
     # ruleid: pii-to-messaging
     req.from_json_string(f'{{"PhoneNumberSet": ["{user.phone}"], "TemplateId": "1"}}')
     req.PhoneNumberSet = [user.phone]
-    # todoruleid: pii-to-messaging
+    # ruleid: pii-to-messaging
     client.SendSms(req)
     return request

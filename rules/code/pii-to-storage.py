@@ -56,7 +56,7 @@ def databases(form, user):
     # ok: pii-to-storage
     Customer.objects.create(plan=user.plan)
     with Session() as session:
-        # todoruleid: pii-to-storage
+        # ruleid: pii-to-storage
         session.add(Customer(email=user.email))
         # ruleid: pii-to-storage
         session.execute(insert(Customer).values(email=user.email))
