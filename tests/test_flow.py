@@ -87,3 +87,21 @@ def test_method_calls_on_self_are_followed(run_cli, tmp_path):
     [finding] = findings_of(run_cli, tmp_path)
     assert (finding["ruleId"], finding["location"]["line"]) == ("pii-in-log", 9)
     assert finding["dataCategories"] == ["medical-diagnosis"]
+
+
+def test_objects_carry_constructor_data_but_fields_narrow(run_cli, tmp_path):
+    write(tmp_path, "app.py", LOG + (
+        "\ndef signup(form):\n"
+        "    customer = Customer(name=form['full_name'], email=form['email'])\n"
+        "    log.info('created %s', customer)\n"
+        "    log.info('created %s', customer.id)\n"
+        "    log.info('plan %s', customer.plan)\n"))
+    assert [(f["ruleId"], f["location"]["line"]) for f in findings_of(run_cli, tmp_path)] == [("pii-in-log", 6)]
+
+
+def test_fields_assigned_one_by_one_mark_the_object(run_cli, tmp_path):
+    write(tmp_path, "app.py", "import requests\n\ndef push(user):\n"
+          "    payload = Payload()\n    payload.phone = user.phone\n"
+          "    requests.post('https://crm.example.net/x', json=payload)\n")
+    [finding] = findings_of(run_cli, tmp_path)
+    assert (finding["location"]["line"], finding["dataCategories"]) == (6, ["phone-number"])

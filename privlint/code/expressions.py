@@ -103,6 +103,7 @@ class ExpressionEvaluator(CallResolver):
         return self.name_source(node, node.value, None)
 
     def _attribute(self, node: cst.Attribute, scope: Scope) -> Taint | None:
+        """A field read narrows to that field: ``customer.email`` is an e-mail, ``customer.id`` is not."""
         dotted = dotted_name(node)
         if dotted is not None:
             bound, taint = scope.lookup(dotted)
@@ -111,9 +112,8 @@ class ExpressionEvaluator(CallResolver):
             known = self.catalogue.source_type(self.resolve_dotted(dotted, scope))
             if known is not None:
                 return self.typed_source(node, known, dotted)
-        base = self.evaluate(node.value, scope)
-        found = self.name_source(node, node.attr.value, _owner_name(node.value))
-        return found or base
+        self.evaluate(node.value, scope)
+        return self.name_source(node, node.attr.value, _owner_name(node.value))
 
     def _subscript(self, node: cst.Subscript, scope: Scope) -> Taint | None:
         base = self.evaluate(node.value, scope)
