@@ -16,6 +16,7 @@ RULE_KEYS = {
     "name", "kind", "severity", "confidence", "select", "message", "short", "description",
     "references", "tags", "docs",
 }
+SELECT_KEYS = {"kinds", "groups", "origins", "sensitive"}
 REQUIRED_KEYS = ("kind", "severity", "confidence", "select", "message", "short", "description", "docs")
 
 
@@ -27,12 +28,20 @@ class CodeRule:
     kinds: tuple[str, ...]
     groups: tuple[str, ...]
     message: str
+    origins: tuple[str, ...] = ()
+    sensitive: bool | None = None
 
     def owns(self, sink: Sink) -> bool:
         """Whether a flow into ``sink`` is reported by this rule."""
         if self.groups:
             return sink.group in self.groups
         return sink.kind in self.kinds
+
+    def owns_collection(self, origin: str, sensitive: bool) -> bool:
+        """Whether a collection point of ``origin`` (request, schema, literal) is reported by this rule."""
+        if "collection" not in self.kinds or (self.origins and origin not in self.origins):
+            return False
+        return self.sensitive is None or self.sensitive == sensitive
 
 
 def builtin_pack() -> Path:
@@ -41,8 +50,10 @@ def builtin_pack() -> Path:
 
 
 def pack_dirs(packs: Iterable[str], rule_paths: Iterable[Path]) -> list[Path]:
-    """The enabled pack folders: the built-in ``core`` pack when listed, then every project rule path."""
-    folders = [builtin_pack()] if "core" in packs else []
+    """The enabled pack folders: ``core`` and installed packs named in ``packs``, then every project rule path."""
+    from privlint.workflow.packs import installed_pack_folder
+
+    folders = [builtin_pack() if name == "core" else installed_pack_folder(name) for name in dict.fromkeys(packs)]
     for folder in rule_paths:
         if not folder.is_dir():
             raise RuleError("rule path is not a directory", path=str(folder))
@@ -90,7 +101,8 @@ def read_code_rule(path: Path) -> CodeRule:
         source_path=str(path),
     )
     return CodeRule(meta=meta, kinds=tuple(select.get("kinds", [])), groups=tuple(select.get("groups", [])),
-                    message=data["message"].strip())
+                    message=data["message"].strip(), origins=tuple(select.get("origins", [])),
+                    sensitive=select.get("sensitive"))
 
 
 def _validate(data: Mapping[str, Any], path: Path) -> None:
@@ -111,8 +123,10 @@ def _validate(data: Mapping[str, Any], path: Path) -> None:
     except ValueError as error:
         raise fail(str(error)) from None
     select = data["select"]
-    if not isinstance(select, dict) or not set(select) <= {"kinds", "groups"} or not select:
-        raise fail("'select' must be a mapping with 'kinds' and/or 'groups'", select)
+    if not isinstance(select, dict) or not set(select) <= SELECT_KEYS or not select:
+        raise fail("'select' must be a mapping with 'kinds', 'groups', 'origins' and/or 'sensitive'", select)
+    if not isinstance(select.get("sensitive", False), bool):
+        raise fail("'select.sensitive' must be true or false", select)
     docs = data["docs"]
     if not isinstance(docs, dict) or not set(docs) <= {"why", "example", "instead"} or "why" not in docs:
         raise fail("'docs' must be a mapping with 'why' and optionally 'example' and 'instead'", docs)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -72,6 +72,7 @@ class SinkCatalogue:
         sanitizer_words: list[str],
         sources: Mapping[str, str],
         pseudonymous: Iterable[str],
+        collection: "CollectionCatalogue",
     ) -> None:
         self.sinks = tuple(sinks)
         self._sinks = _PatternTable((sink.pattern, sink) for sink in sinks)
@@ -80,6 +81,11 @@ class SinkCatalogue:
         self._sanitizers = _PatternTable((name, True) for name in sanitizers)
         self._sources = _PatternTable(sources.items())
         self.pseudonymous = frozenset(pseudonymous)
+        self.request_objects = frozenset(collection.request_objects)
+        self.request_containers = frozenset(collection.request_containers)
+        self.schema_decorators = frozenset(collection.schema_decorators)
+        self._schema_bases = _PatternTable((name, True) for name in collection.schema_bases)
+        self._field_types = _PatternTable(collection.field_types.items())
         self._sanitizer_words = re.compile("|".join(map(re.escape, sanitizer_words)) or r"(?!x)x", re.IGNORECASE)
 
     def sink_for(self, qualified_name: str) -> Sink | None:
@@ -90,11 +96,35 @@ class SinkCatalogue:
         """The data type an attribute such as ``flask.request.remote_addr`` always holds, if any."""
         return self._sources.lookup(qualified_name)
 
+    def is_schema_base(self, qualified_name: str) -> bool:
+        """Whether a class deriving from ``qualified_name`` defines stored or validated records."""
+        return bool(self._schema_bases.lookup(qualified_name))
+
+    def field_type(self, qualified_name: str) -> str | None:
+        """The data type a field class (``django.db.models.EmailField``) always holds."""
+        return self._field_types.lookup(qualified_name)
+
     def is_sanitizer(self, qualified_name: str) -> bool:
         """Whether a call to ``qualified_name`` makes personal data safe (hashing, masking, redaction)."""
         if self._sanitizers.lookup(qualified_name):
             return True
         return bool(self._sanitizer_words.search(qualified_name.rsplit(".", 1)[-1]))
+
+
+@dataclass(slots=True)
+class CollectionCatalogue:
+    """What marks request input and schema definitions, merged from every pack."""
+
+    request_objects: list[str] = field(default_factory=list)
+    request_containers: list[str] = field(default_factory=list)
+    schema_bases: list[str] = field(default_factory=list)
+    schema_decorators: list[str] = field(default_factory=list)
+    field_types: dict[str, str] = field(default_factory=dict)
+
+    def read(self, document: Mapping[str, Any], path: Path) -> None:
+        for key in ("request-objects", "request-containers", "schema-bases", "schema-decorators"):
+            getattr(self, key.replace("-", "_")).extend(_string_list(document.get(key, []), key, path))
+        self.field_types.update(_string_map(document.get("field-types", {}), "field-types", path))
 
 
 def load_catalogue(files: Iterable[Path], extra_sanitizers: Iterable[str] = ()) -> SinkCatalogue:
@@ -106,12 +136,14 @@ def load_catalogue(files: Iterable[Path], extra_sanitizers: Iterable[str] = ()) 
     words: list[str] = []
     sources: dict[str, str] = {}
     pseudonymous: list[str] = []
+    collection = CollectionCatalogue()
     for path in files:
         document = load_yaml(path)
         if not isinstance(document, dict):
             raise RuleError("a sink catalogue must be a mapping", path=str(path), line=1)
         _check_keys(document, {"sinks", "returns", "receivers", "sanitizers", "sanitizer-words", "sources",
-                                "pseudonymous"}, path)
+                                "pseudonymous", "request-objects", "request-containers", "schema-bases",
+                                "schema-decorators", "field-types"}, path)
         sinks.extend(_read_sink_groups(document.get("sinks", []), path))
         returns.update(_string_map(document.get("returns", {}), "returns", path))
         for type_name, names in _string_map(document.get("receivers", {}), "receivers", path, list).items():
@@ -120,7 +152,8 @@ def load_catalogue(files: Iterable[Path], extra_sanitizers: Iterable[str] = ()) 
         words.extend(_string_list(document.get("sanitizer-words", []), "sanitizer-words", path))
         sources.update(_string_map(document.get("sources", {}), "sources", path))
         pseudonymous.extend(_string_list(document.get("pseudonymous", []), "pseudonymous", path))
-    return SinkCatalogue(sinks, returns, receivers, sanitizers, words, sources, pseudonymous)
+        collection.read(document, path)
+    return SinkCatalogue(sinks, returns, receivers, sanitizers, words, sources, pseudonymous, collection)
 
 
 def _read_sink_groups(groups: Any, path: Path) -> list[Sink]:

@@ -29,3 +29,13 @@ class SinkHit:
     taint: Taint
     location: Location
     host: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CollectionHit:
+    """Personal data entering the code: from a request, a schema field, a route parameter or a literal."""
+
+    data_type: str
+    origin: str
+    location: Location
+    detail: str

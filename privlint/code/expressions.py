@@ -7,8 +7,8 @@ from typing import Callable, Mapping
 import libcst as cst
 from libcst.metadata import CodeRange
 
-from privlint.code.calls import CallResolver
 from privlint.code.catalogue import Sink
+from privlint.code.collection import CollectionRecorder
 from privlint.code.context import AnalysisContext, SinkHit
 from privlint.code.hosts import host_of, is_internal
 from privlint.code.imports import dotted_name
@@ -30,17 +30,12 @@ KEYED_GETTERS = frozenset({"get", "pop", "getlist", "setdefault", "get_one", "ge
 GETTER_PREFIXES = ("get_", "fetch_", "load_", "read_", "lookup_")
 
 
-class ExpressionEvaluator(CallResolver):
+class ExpressionEvaluator(CollectionRecorder):
     """Expression half of the flow analysis; the statement walker builds on it."""
 
     def __init__(self, context: AnalysisContext, *, module_name: str, path: str,
                  positions: Mapping[cst.CSTNode, CodeRange], lines: list[str]) -> None:
-        super().__init__(context.catalogue)
-        self.context = context
-        self.module_name = module_name
-        self.path = path
-        self.positions = positions
-        self.lines = lines
+        super().__init__(context, module_name=module_name, path=path, positions=positions, lines=lines)
         self.hits: list[SinkHit] = []
         self.pending: list[PendingHit] = []
         self.call_sites: list[CallSite] = []
@@ -55,20 +50,8 @@ class ExpressionEvaluator(CallResolver):
             cst.IfExp: self._if_expression, cst.Await: self._inner, cst.StarredElement: self._inner,
             cst.Yield: self._yield, cst.NamedExpr: self._named, cst.UnaryOperation: self._unary,
             cst.ListComp: self._comprehension, cst.SetComp: self._comprehension,
-            cst.GeneratorExp: self._comprehension, cst.DictComp: self._comprehension,
+            cst.GeneratorExp: self._comprehension, cst.DictComp: self._comprehension, cst.SimpleString: self._string,
         }
-
-    # -- locations -------------------------------------------------------------------------------
-
-    def location(self, node: cst.CSTNode) -> Location:
-        span = self.positions[node]
-        line = span.start.line
-        snippet = self.lines[line - 1].strip() if 0 < line <= len(self.lines) else ""
-        return Location(path=self.path, line=line, column=span.start.column,
-                        end_line=span.end.line, end_column=span.end.column, snippet=snippet)
-
-    def step(self, node: cst.CSTNode, message: str) -> FlowStep:
-        return FlowStep(location=self.location(node), message=message)
 
     # -- sources ---------------------------------------------------------------------------------
 
@@ -85,6 +68,7 @@ class ExpressionEvaluator(CallResolver):
         data_type = self.context.taxonomy.types.get(type_id)
         if data_type is None:
             return None
+        self.collect(node, type_id, "request", f"`{shown}`")
         return Taint(frozenset({type_id}), (self.step(node, f"`{shown}` holds {data_type.name.lower()}"),))
 
     # -- evaluation ------------------------------------------------------------------------------
@@ -119,11 +103,16 @@ class ExpressionEvaluator(CallResolver):
         base = self.evaluate(node.value, scope)
         key = _string_key(node)
         if key is not None:
+            self.request_key(node.value, key, node, scope)
             return self.name_source(node, key, _owner_name(node.value)) or base
         for element in node.slice:
             if isinstance(element.slice, cst.Index):
                 self.evaluate(element.slice.value, scope)
         return base
+
+    def _string(self, node: cst.SimpleString, scope: Scope) -> Taint | None:
+        self.literal(node)
+        return None
 
     def _formatted(self, node: cst.FormattedString, scope: Scope) -> Taint | None:
         return union(self.evaluate(part.expression, scope) for part in node.parts
@@ -295,6 +284,8 @@ class ExpressionEvaluator(CallResolver):
         if name in KEYED_GETTERS and node.args:
             key = _string_value(node.args[0].value)
             owner = _owner_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
+            if key is not None and isinstance(node.func, cst.Attribute):
+                self.request_key(node.func.value, key, node, scope)
             found = self.name_source(node, key, owner) if key is not None else None
             return found or receiver
         if name[:1].isupper():

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
+from pathlib import PurePosixPath
+from typing import Any, Iterable, Mapping, Sequence
 
-from privlint.code.context import AnalysisContext, SinkHit
+from privlint.code.context import AnalysisContext, CollectionHit, SinkHit
 from privlint.code.scanner import FileFacts
 from privlint.code.summaries import Linker
 from privlint.code.suppressions import SuppressionTracker
-from privlint.findings import Finding, FlowStep, Notification, Severity
+from privlint.findings import Finding, FlowStep, Location, Notification, Severity
 from privlint.loader import CodeRule
+
+TEST_FOLDERS = frozenset({"tests", "test", "testing", "fixtures", "testdata", "test_data"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,56 +26,97 @@ class CodeRules:
     def owner_of(self, hit: SinkHit) -> CodeRule | None:
         return next((rule for rule in self.rules if rule.owns(hit.sink)), None)
 
+    def collection_owner(self, hit: CollectionHit, sensitive: bool) -> CodeRule | None:
+        return next((rule for rule in self.rules if rule.owns_collection(hit.origin, sensitive)), None)
+
+
+class _Collector:
+    """Keeps one finding per rule and line, honouring suppressions."""
+
+    def __init__(self, tracker: SuppressionTracker) -> None:
+        self.tracker = tracker
+        self.findings: dict[tuple[str, str, int], Finding] = {}
+
+    def wants(self, rule: CodeRule, location: Location) -> bool:
+        key = (rule.meta.id, location.path, location.line)
+        return key not in self.findings and not self.tracker.suppresses(location.path, rule.meta.id, location.line)
+
+    def add(self, finding: Finding) -> None:
+        self.findings[(finding.rule_id, finding.location.path, finding.location.line)] = finding
+
 
 def build_findings(facts: Sequence[FileFacts], context: AnalysisContext,
                    rules: CodeRules) -> tuple[list[Finding], list[Notification]]:
-    """Findings of the whole scan, one per rule and location, and the notifications of every file."""
+    """Findings of the whole scan, one per rule and line, and the notifications of every file."""
     linker = Linker((s for fact in facts for s in fact.summaries), (c for fact in facts for c in fact.call_sites))
     hits = [hit for fact in facts for hit in fact.hits]
     hits.extend(hit for fact in facts for pending in fact.pending for hit in linker.resolve(pending))
     tracker = SuppressionTracker({fact.path: fact.suppressions for fact in facts if fact.suppressions})
-    findings: dict[tuple[str, str, int], Finding] = {}
+    collector = _Collector(tracker)
     for hit in hits:
         rule = rules.owner_of(hit)
-        if rule is None:
-            continue
-        key = (rule.meta.id, hit.location.path, hit.location.line)
-        if key in findings or tracker.suppresses(hit.location.path, rule.meta.id, hit.location.line):
-            continue
-        findings[key] = _finding(rule, hit, context, rules.severity)
+        if rule is not None and collector.wants(rule, hit.location):
+            collector.add(_flow_finding(rule, hit, context, rules.severity))
+    for point in (point for fact in facts for point in fact.collections):
+        data_type = context.taxonomy.types[point.data_type]
+        rule = rules.collection_owner(point, data_type.sensitive)
+        if rule is not None and collector.wants(rule, point.location):
+            collector.add(_collection_finding(rule, point, context, rules.severity))
     notes = [note for fact in facts for note in fact.notifications]
     notes.extend(Notification(message=f"unused suppression of {rule_id}", path=path, line=line, level="warning",
                               unreadable=False) for path, line, rule_id in tracker.unused())
-    return list(findings.values()), notes
+    return list(collector.findings.values()), notes
 
 
-def _finding(rule: CodeRule, hit: SinkHit, context: AnalysisContext, severity: Mapping[str, Severity]) -> Finding:
+def _flow_finding(rule: CodeRule, hit: SinkHit, context: AnalysisContext,
+                  severity: Mapping[str, Severity]) -> Finding:
     types = sorted(hit.taint.types)
-    names = [context.taxonomy.types[type_id].name.lower() for type_id in types]
     destination = hit.host or hit.sink.vendor
-    message = rule.message.format(data=", ".join(names), sink=hit.qualified_name, destination=destination)
     sink_step = FlowStep(location=hit.location, message=f"reaches `{hit.qualified_name}` ({destination})")
-    properties = {
-        "kind": rule.meta.kind,
-        "dataCategories": types,
-        "destination": destination,
-        "sink": hit.qualified_name,
-        "vendor": hit.sink.vendor,
-        "sensitive": any(context.taxonomy.types[type_id].sensitive for type_id in types),
-    }
+    properties: dict[str, Any] = {"destination": destination, "sink": hit.qualified_name, "vendor": hit.sink.vendor}
     if hit.sink.country:
         properties["country"] = hit.sink.country
+    return _finding(rule, hit.location, types, context, severity.get(rule.meta.id, rule.meta.severity),
+                    {"sink": hit.qualified_name, "destination": destination}, properties,
+                    flow=_dedupe_steps((*hit.taint.steps, sink_step)))
+
+
+def _collection_finding(rule: CodeRule, point: CollectionHit, context: AnalysisContext,
+                        severity: Mapping[str, Severity]) -> Finding:
+    level = severity.get(rule.meta.id, rule.meta.severity)
+    if point.origin == "literal" and _in_tests(point.location.path):
+        level = Severity.NOTE
+    return _finding(rule, point.location, [point.data_type], context, level, {"source": point.detail},
+                    {"origin": point.origin, "source": point.detail}, flow=())
+
+
+def _finding(rule: CodeRule, location: Location, types: list[str], context: AnalysisContext, level: Severity,
+             words: dict[str, str], properties: dict[str, Any], flow: tuple[FlowStep, ...]) -> Finding:
+    described = [context.taxonomy.types[type_id] for type_id in types]
+    message = rule.message.format_map({"data": ", ".join(_in_sentence(t.name) for t in described), "sink": "",
+                                       "destination": "", "source": "", **words})
     return Finding(
         rule_id=rule.meta.id,
         message=message[:1].upper() + message[1:],
-        severity=severity.get(rule.meta.id, rule.meta.severity),
-        location=hit.location,
+        severity=level,
+        location=location,
         kind=rule.meta.kind,
         data_categories=tuple(types),
-        destination=destination,
-        flow=_dedupe_steps((*hit.taint.steps, sink_step)),
-        properties=properties,
+        destination=properties.get("destination", ""),
+        flow=flow,
+        properties={"kind": rule.meta.kind, "dataCategories": types,
+                    "sensitive": any(t.sensitive for t in described), **properties},
     )
+
+
+def _in_sentence(name: str) -> str:
+    """``E-mail address`` -> ``e-mail address``; acronyms stay (``IP address``)."""
+    return name if name[1:2].isupper() else name[:1].lower() + name[1:]
+
+
+def _in_tests(path: str) -> bool:
+    parts = PurePosixPath(path).parts
+    return any(part in TEST_FOLDERS for part in parts[:-1]) or parts[-1].startswith("test_")
 
 
 def _dedupe_steps(steps: Iterable[FlowStep]) -> tuple[FlowStep, ...]:

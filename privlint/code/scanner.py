@@ -9,7 +9,7 @@ from typing import Mapping
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from privlint.code.context import AnalysisContext, SinkHit
+from privlint.code.context import AnalysisContext, CollectionHit, SinkHit
 from privlint.code.imports import module_name
 from privlint.code.source_file import parse_module, read_source
 from privlint.code.statements import StatementWalker
@@ -27,6 +27,7 @@ class FileFacts:
     pending: tuple[PendingHit, ...] = ()
     summaries: tuple[FunctionSummary, ...] = ()
     call_sites: tuple[CallSite, ...] = ()
+    collections: tuple[CollectionHit, ...] = ()
     suppressions: Mapping[int, frozenset[str]] = field(default_factory=dict)
     notifications: tuple[Notification, ...] = ()
 
@@ -42,7 +43,8 @@ def scan_file(path: Path, display: str, context: AnalysisContext) -> FileFacts:
     walker = analyse(parsed, source.text, display, context)
     return FileFacts(
         display, hits=tuple(walker.hits), pending=tuple(walker.pending), summaries=tuple(walker.summaries),
-        call_sites=tuple(walker.call_sites), suppressions=find_suppressions(source.text),
+        call_sites=tuple(walker.call_sites), collections=tuple(walker.collections),
+        suppressions=find_suppressions(source.text),
     )
 
 

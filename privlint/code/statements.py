@@ -7,6 +7,7 @@ from typing import Sequence
 import libcst as cst
 
 from privlint.code.catalogue import RAISE
+from privlint.code.collection import REQUEST_DATA
 from privlint.code.expressions import ExpressionEvaluator
 from privlint.code.imports import dotted_name, import_aliases
 from privlint.code.summaries import FunctionSummary
@@ -83,6 +84,7 @@ class StatementWalker(ExpressionEvaluator):
         """Walk a function body with each parameter both named (by the taxonomy) and symbolic (for callers)."""
         owner = self.classes[-1:] if in_class else []
         key = ".".join((self.module_name, *owner, node.name.value))
+        self.route_parameters(node, parent)
         scope = parent.child()
         params = node.params
         names = []
@@ -108,6 +110,7 @@ class StatementWalker(ExpressionEvaluator):
     def class_body(self, node: cst.ClassDef, scope: Scope) -> None:
         body_scope = scope.child()
         body = node.body.body if isinstance(node.body, cst.IndentedBlock) else [node.body]
+        self.schema_fields(node, scope)
         self.classes.append(node.name.value)
         try:
             for statement in body:
@@ -187,7 +190,9 @@ class StatementWalker(ExpressionEvaluator):
             self.bind(element, taint, None, scope)
 
     def record_type(self, name: str, value: cst.BaseExpression | None, scope: Scope) -> None:
-        if isinstance(value, cst.Call):
+        if value is not None and self.is_request_data(value, scope):
+            scope.types[name] = REQUEST_DATA
+        elif isinstance(value, cst.Call):
             type_name = self.call_type(value, scope)
             if type_name is not None:
                 scope.types[name] = type_name

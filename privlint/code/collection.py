@@ -1,0 +1,154 @@
+"""Where personal data enters: web-request input, schema fields, route parameters and literals."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+import libcst as cst
+from libcst.metadata import CodeRange
+
+from privlint.code.calls import CallResolver
+from privlint.code.context import AnalysisContext, CollectionHit
+from privlint.code.imports import dotted_name
+from privlint.code.taint import Scope
+from privlint.findings import FlowStep, Location
+
+REQUEST_DATA = "<request-data>"
+ROUTE_DECORATORS = frozenset({"get", "post", "put", "patch", "delete", "route", "api_route", "websocket"})
+
+
+class CollectionRecorder(CallResolver):
+    """Base of the flow walker: where the file is, and the collection points found while walking it."""
+
+    def __init__(self, context: AnalysisContext, *, module_name: str, path: str,
+                 positions: Mapping[cst.CSTNode, CodeRange], lines: list[str]) -> None:
+        super().__init__(context.catalogue)
+        self.context = context
+        self.module_name = module_name
+        self.path = path
+        self.positions = positions
+        self.lines = lines
+        self.collections: list[CollectionHit] = []
+
+    def location(self, node: cst.CSTNode) -> Location:
+        span = self.positions[node]
+        line = span.start.line
+        snippet = self.lines[line - 1].strip() if 0 < line <= len(self.lines) else ""
+        return Location(path=self.path, line=line, column=span.start.column,
+                        end_line=span.end.line, end_column=span.end.column, snippet=snippet)
+
+    def step(self, node: cst.CSTNode, message: str) -> FlowStep:
+        return FlowStep(location=self.location(node), message=message)
+
+    def collect(self, node: cst.CSTNode, type_id: str, origin: str, detail: str) -> None:
+        self.collections.append(CollectionHit(data_type=type_id, origin=origin, location=self.location(node),
+                                              detail=detail))
+
+    def is_request_data(self, node: cst.BaseExpression, scope: Scope) -> bool:
+        """``request.form``, ``request.get_json()``, ``request.POST`` or a variable holding one of them."""
+        if isinstance(node, cst.Call):
+            node = node.func
+        dotted = dotted_name(node)
+        if dotted is None:
+            return False
+        if scope.find("types", dotted) == REQUEST_DATA:
+            return True
+        owner, _, container = dotted.rpartition(".")
+        return bool(owner) and container in self.catalogue.request_containers and self.is_request(owner, scope)
+
+    def is_request(self, dotted: str, scope: Scope) -> bool:
+        return self.resolve_dotted(dotted, scope) in self.catalogue.request_objects or dotted in \
+            self.catalogue.request_objects
+
+    def request_key(self, container: cst.BaseExpression, key: str, node: cst.CSTNode, scope: Scope) -> None:
+        """A key read from request input (``request.form["email"]``) is a collection point."""
+        data_type = self.context.taxonomy.classify_name(key, None)
+        if data_type is not None and self.is_request_data(container, scope):
+            self.collect(node, data_type.id, "request", f"request input `{key}`")
+
+    def schema_fields(self, node: cst.ClassDef, scope: Scope) -> None:
+        """Fields of a model, schema, serializer, form, dataclass or TypedDict that hold personal data."""
+        if not self._is_schema(node, scope):
+            return
+        body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+        for statement in body:
+            if not isinstance(statement, cst.SimpleStatementLine):
+                continue
+            for small in statement.body:
+                field = _field(small)
+                if field is not None:
+                    self._schema_field(node.name.value, *field, scope)
+
+    def route_parameters(self, node: cst.FunctionDef, scope: Scope) -> None:
+        """Parameters of a web route (FastAPI, Flask) named like personal data are collected from the request."""
+        if not any(_route_decorator(decorator.decorator) for decorator in node.decorators):
+            return
+        for param in (*node.params.params, *node.params.kwonly_params):
+            data_type = self.context.taxonomy.classify_name(param.name.value, None)
+            if data_type is not None:
+                self.collect(param.name, data_type.id, "request", f"route parameter `{param.name.value}`")
+
+    def literal(self, node: cst.SimpleString) -> None:
+        """A string literal whose value is personal data (a valid ID number, a real e-mail address...)."""
+        value = node.evaluated_value
+        if isinstance(value, str) and 5 <= len(value) <= 64:
+            data_type = self.context.taxonomy.classify_literal(value)
+            if data_type is not None:
+                self.collect(node, data_type.id, "literal", "literal value")
+
+    def _is_schema(self, node: cst.ClassDef, scope: Scope) -> bool:
+        for base in node.bases:
+            name = dotted_name(base.value)
+            if name is not None and self.catalogue.is_schema_base(self.resolve_dotted(name, scope)):
+                return True
+        for decorator in node.decorators:
+            target = decorator.decorator.func if isinstance(decorator.decorator, cst.Call) else decorator.decorator
+            name = dotted_name(target)
+            if name is not None and self.resolve_dotted(name, scope) in self.catalogue.schema_decorators:
+                return True
+        return any(isinstance(field, tuple) and field[1] == "__tablename__"
+                   for statement in getattr(node.body, "body", ())
+                   if isinstance(statement, cst.SimpleStatementLine)
+                   for field in map(_field, statement.body))
+
+    def _schema_field(self, class_name: str, target: cst.Name, name: str, kind: cst.BaseExpression | None,
+                      scope: Scope) -> None:
+        if name.startswith("_") or name.isupper():
+            return
+        type_id = None
+        if kind is not None:
+            kind_name = dotted_name(kind.func if isinstance(kind, cst.Call) else kind)
+            if kind_name is not None:
+                type_id = self.catalogue.field_type(self.resolve_dotted(kind_name, scope))
+        if type_id is None:
+            data_type = self.context.taxonomy.classify_name(name, class_name)
+            type_id = data_type.id if data_type is not None else None
+        if type_id is not None and type_id not in self.catalogue.pseudonymous:
+            self.collect(target, type_id, "schema", f"field `{class_name}.{name}`")
+
+
+def _field(small: cst.BaseSmallStatement) -> tuple[cst.Name, str, cst.BaseExpression | None] | None:
+    """(target, name, type or field constructor) of a class-body field definition."""
+    if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
+        target = small.targets[0].target
+        return target, target.value, small.value if isinstance(small.value, cst.Call) else None
+    if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
+        kind = small.value if isinstance(small.value, cst.Call) else _annotation_type(small.annotation.annotation)
+        return small.target, small.target.value, kind
+    return None
+
+
+def _annotation_type(annotation: cst.BaseExpression) -> cst.BaseExpression:
+    """``Optional[EmailStr]`` and ``EmailStr | None`` -> ``EmailStr``."""
+    if isinstance(annotation, cst.Subscript) and len(annotation.slice) == 1:
+        inner = annotation.slice[0].slice
+        if isinstance(inner, cst.Index):
+            return _annotation_type(inner.value)
+    if isinstance(annotation, cst.BinaryOperation):
+        return _annotation_type(annotation.left)
+    return annotation
+
+
+def _route_decorator(decorator: cst.BaseExpression) -> bool:
+    target = decorator.func if isinstance(decorator, cst.Call) else decorator
+    return isinstance(target, cst.Attribute) and target.attr.value in ROUTE_DECORATORS

@@ -1,0 +1,25 @@
+# ruleid: pii-literal
+ADMIN_ID_CARD = "11010519491231002X"
+# ok: pii-literal
+WRONG_CHECK_DIGIT = "110105194912310021"
+# ruleid: pii-literal
+OWNER_MOBILE = "13912345678"
+# ok: pii-literal
+ORDER_NUMBER = "12345678901"
+# ruleid: pii-literal
+FOUNDER_EMAIL = "li.na@qq.com"
+# ok: pii-literal
+SUPPORT_EMAIL = "support@example.com"
+# ruleid: pii-literal
+TEST_CARD = "4111 1111 1111 1111"
+# ok: pii-literal
+NOT_A_CARD = "1234567812345678"
+# ruleid: pii-literal
+PAYOUT_IBAN = "DE89370400440532013000"
+# ok: pii-literal
+SKU = "DE89370400440532013001"
+
+
+def greet():
+    # ok: pii-literal
+    return "Hello, 13912345678 is not a whole-value literal here"
