@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from privlint.code.discovery import discover
 from privlint.code.results import build_findings
@@ -14,11 +14,22 @@ from privlint.fingerprints import with_fingerprints
 from privlint.findings import Finding, Notification, Report
 
 
-def scan(paths: Sequence[Path], config: Config, *, jobs: int | None = None) -> Report:
-    """Scan Python files under ``paths``; check the project's policy too when ``config.regimes`` names any."""
+def scan(paths: Sequence[Path], config: Config, *, jobs: int | None = None,
+         progress: Callable[[int, int], None] | None = None) -> Report:
+    """Scan Python files under ``paths``; check the project's policy too when ``config.regimes`` names any.
+
+    ``progress(files_done, findings_so_far)`` is called after each file; the count is of direct sink hits,
+    before flows across functions are linked and suppressions applied.
+    """
     found = discover(paths, root=config.root, include=config.include, exclude=config.exclude)
     engine = build_engine(config, project_roots(found.files, config.root))
-    facts = list(scan_files(engine, found.files, jobs))
+    facts = []
+    hits = 0
+    for file_facts in scan_files(engine, found.files, jobs):
+        facts.append(file_facts)
+        hits += len(file_facts.hits)
+        if progress is not None:
+            progress(len(facts), hits)
     findings, notifications = build_findings(facts, engine.context, engine.rules)
     code = Report(findings=tuple(findings), rules=engine.rule_metas,
                   notifications=(*found.notifications, *notifications), files_scanned=len(found.files))

@@ -5,17 +5,19 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Callable, Sequence
 
 import click
 
 from privlint import __version__
-from privlint.config import Config, find_pyproject, load_config, parse_gate
+from privlint.config import Config, find_pyproject, load_config, parse_gate, parse_level
 from privlint.errors import PrivlintError
 from privlint.findings import Notification, Report
 from privlint.report.formats import FORMATS
+from privlint.workflow import baseline as baselines
+from privlint.workflow.gates import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, at_least, gate_exit_code
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+CONFIG_HELP = "pyproject.toml to read [tool.privlint] from (default: the nearest one)."
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -24,32 +26,89 @@ def cli() -> None:
     """privlint: find personal data reaching logs, third parties and other countries."""
 
 
+def _gate_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--fail-on, --min-severity and --exit-zero, shared by the commands that report findings."""
+    command = click.option("--exit-zero", is_flag=True,
+                           help="Exit 0 even with findings (usage and configuration errors still exit 2).")(command)
+    command = click.option("--min-severity", "min_severity", metavar="LEVEL",
+                           help="Lowest level reported at all: error, warning or note (default: note, or "
+                                "min-severity in the configuration).")(command)
+    return click.option("--fail-on", "fail_on", metavar="LEVEL",
+                        help="Lowest level that fails the run: error, warning, note or never (default: warning, "
+                             "or fail-on in the configuration).")(command)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
               help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="pyproject.toml to read [tool.privlint] from (default: the nearest one).")
-@click.option("--fail-on", "fail_on", metavar="LEVEL", help="Lowest level that fails the run: error, warning, note "
-              "or never (default: warning, or fail-on in the configuration).")
+              help=CONFIG_HELP)
+@_gate_options
 @click.option("--strict", is_flag=True, help="Exit 2 when a file could not be read or parsed.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: one per core).")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Report only findings not recorded in this baseline (see `privlint baseline`).")
+@click.option("--show-fixed", is_flag=True, help="With --baseline: list on stderr the entries no longer found.")
+@click.option("--diff", "diff_ref", metavar="REF",
+              help="Report only findings on lines changed since git REF (working tree; untracked files count).")
+@click.option("--no-progress", is_flag=True, help="No progress line on stderr (it shows only on a terminal, "
+              "never when CI is set).")
 def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, config_file: Path | None,
-         fail_on: str | None, strict: bool, jobs: int | None) -> int:
+         fail_on: str | None, min_severity: str | None, exit_zero: bool, strict: bool, jobs: int | None,
+         baseline_file: Path | None, show_fixed: bool, diff_ref: str | None, no_progress: bool) -> int:
     """Scan Python files and directories (default: the current directory)."""
-    from privlint import api
-
+    if show_fixed and baseline_file is None:
+        raise click.UsageError("--show-fixed needs --baseline FILE")
     targets = list(paths) or [Path(".")]
-    config = load_config(config_file or find_pyproject(targets[0]))
-    if fail_on is not None:
-        config = replace(config, fail_on=parse_gate(fail_on))
-    report = api.scan(targets, config, jobs=jobs)
-    _emit(FORMATS[output_format](report), output)
+    config = _config(config_file, targets[0], fail_on, min_severity)
+    entries = baselines.read(baseline_file) if baseline_file is not None else None
+    changes = None
+    if diff_ref is not None:
+        from privlint.workflow.diff import changed_lines
+
+        changes = changed_lines(diff_ref, next((target for target in targets if target.exists()), Path.cwd()))
+    report = _scan(targets, config, jobs, show_progress=not no_progress)
+    shown = at_least(report, config.min_severity)
+    if entries is not None:
+        shown = baselines.new_findings(shown, entries)
+    if changes is not None:
+        from privlint.workflow.diff import on_changed_lines
+
+        shown = on_changed_lines(shown, changes, config.root)
+    _emit(FORMATS[output_format](shown), output)
     _warn(report.notifications)
+    if show_fixed and entries is not None:
+        _show_fixed(baselines.fixed_entries(report, entries))
     if strict and any(note.unreadable for note in report.notifications):
         return EXIT_ERROR
-    return exit_code(report, config)
+    return gate_exit_code(shown, config.fail_on, exit_zero=exit_zero)
+
+
+@cli.command("baseline")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help=CONFIG_HELP)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: one per core).")
+def baseline(file: Path, paths: tuple[Path, ...], config_file: Path | None, jobs: int | None) -> int:
+    """Record today's findings in FILE (JSON) so that `scan --baseline FILE` reports only new ones.
+
+    Rewriting an existing baseline keeps the `reason` of every entry that is still found.
+    """
+    targets = list(paths) or [Path(".")]
+    config = _config(config_file, targets[0], None, None)
+    previous = baselines.read(file) if file.exists() else []
+    report = _scan(targets, config, jobs, show_progress=True)
+    entries = baselines.entries_for(report.findings, previous)
+    _emit(baselines.render(entries), file)
+    _warn(report.notifications)
+    kept = sum(1 for entry in entries if entry.reason)
+    noun = "finding" if len(entries) == 1 else "findings"
+    reasons = f" ({kept} reason{'s' if kept != 1 else ''} kept)" if kept else ""
+    click.echo(f"privlint: recorded {len(entries)} {noun} in {file}{reasons}")
+    return EXIT_CLEAN
 
 
 @cli.command()
@@ -60,30 +119,111 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, confi
               help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="pyproject.toml to read [tool.privlint] from (default: the nearest one).")
-@click.option("--fail-on", "fail_on", metavar="LEVEL", help="Lowest level that fails the run.")
+              help=CONFIG_HELP)
+@_gate_options
 def policy(documents: tuple[Path, ...], regimes: str | None, output_format: str, output: Path | None,
-           config_file: Path | None, fail_on: str | None) -> int:
+           config_file: Path | None, fail_on: str | None, min_severity: str | None, exit_zero: bool) -> int:
     """Check privacy-policy documents (Markdown, HTML, text; English or Chinese) for required disclosures."""
     from privlint import api
     from privlint.policy.api import REGIMES
 
-    config = load_config(config_file or find_pyproject(documents[0]))
-    if fail_on is not None:
-        config = replace(config, fail_on=parse_gate(fail_on))
+    config = _config(config_file, documents[0], fail_on, min_severity)
     chosen = tuple(part.strip() for part in regimes.split(",") if part.strip()) if regimes else None
     report = api.check_policy(list(documents), chosen or config.regimes or REGIMES, config)
-    _emit(FORMATS[output_format](report), output)
+    shown = at_least(report, config.min_severity)
+    _emit(FORMATS[output_format](shown), output)
     _warn(report.notifications)
-    return exit_code(report, config)
+    return gate_exit_code(shown, config.fail_on, exit_zero=exit_zero)
+
+
+@cli.command("rules")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="A table, JSON, or the Markdown of docs/rules.md.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help=CONFIG_HELP)
+def rules(output_format: str, config_file: Path | None) -> int:
+    """List every rule: code rules of the enabled packs and the policy rules of every regime."""
+    from privlint.workflow import catalog
+    from privlint.workflow.rules_doc import render_markdown
+
+    listed = catalog.all_rules(_config(config_file, Path("."), None, None))
+    renderers = {"text": catalog.render_table, "json": catalog.render_json, "markdown": render_markdown}
+    click.echo(renderers[output_format](listed), nl=False)
+    return EXIT_CLEAN
+
+
+@cli.command("explain")
+@click.argument("rule_ids", nargs=-1, required=True, metavar="RULE...")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help=CONFIG_HELP)
+def explain(rule_ids: tuple[str, ...], config_file: Path | None) -> int:
+    """Print the documentation of rules: what they find, why, an example and what to do instead."""
+    from privlint.workflow import catalog
+
+    chosen = catalog.find_rules(catalog.all_rules(_config(config_file, Path("."), None, None)), list(rule_ids))
+    click.echo("\n".join(catalog.explain(meta) for meta in chosen), nl=False)
+    return EXIT_CLEAN
+
+
+@cli.command("init")
+@click.option("--write", is_flag=True, help="Append the section to ./pyproject.toml instead of printing it "
+              "(refused when it already has a [tool.privlint] table).")
+def init(write: bool) -> int:
+    """Print a commented [tool.privlint] section with every setting at its default."""
+    from privlint.workflow.init_config import TEMPLATE, append_section
+
+    if not write:
+        click.echo(TEMPLATE, nl=False)
+        return EXIT_CLEAN
+    target = Path("pyproject.toml")
+    append_section(target)
+    click.echo(f"privlint: added a [tool.privlint] section to {target}")
+    return EXIT_CLEAN
+
+
+@cli.command("test")
+@click.argument("pack", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def test_pack(pack: Path) -> int:
+    """Run the annotated fixtures of the rule pack folder PACK (code/ and policy/): one line per fixture."""
+    from privlint.workflow.packtest import run_pack
+
+    outcome = run_pack(pack)
+    click.echo("\n".join(outcome.lines))
+    return EXIT_CLEAN if outcome.passed else EXIT_FINDINGS
 
 
 def exit_code(report: Report, config: Config) -> int:
     """1 when a finding reaches the configured gate, else 0."""
-    gate = config.fail_on
-    if gate is not None and any(finding.severity >= gate for finding in report.findings):
-        return EXIT_FINDINGS
-    return EXIT_CLEAN
+    return gate_exit_code(report, config.fail_on)
+
+
+def _config(config_file: Path | None, start: Path, fail_on: str | None, min_severity: str | None) -> Config:
+    config = load_config(config_file or find_pyproject(start))
+    if fail_on is not None:
+        config = replace(config, fail_on=parse_gate(fail_on))
+    if min_severity is not None:
+        config = replace(config, min_severity=parse_level(min_severity, "--min-severity"))
+    return config
+
+
+def _scan(targets: list[Path], config: Config, jobs: int | None, *, show_progress: bool) -> Report:
+    from privlint import api
+    from privlint.workflow.progress import ProgressLine, wanted
+
+    if not (show_progress and wanted(sys.stderr)):
+        return api.scan(targets, config, jobs=jobs)
+    line = ProgressLine(sys.stderr)
+    try:
+        return api.scan(targets, config, jobs=jobs, progress=line)
+    finally:
+        line.close()
+
+
+def _show_fixed(entries: Sequence[baselines.Entry]) -> None:
+    for entry in entries:
+        click.echo(f"privlint: fixed: {entry.path}:{entry.line}: {entry.rule_id} {entry.message}", err=True)
+    noun = "entry" if len(entries) == 1 else "entries"
+    click.echo(f"privlint: {len(entries)} baseline {noun} no longer found", err=True)
 
 
 def _emit(text: str, output: Path | None) -> None:

@@ -31,6 +31,7 @@ class Config:
     severity: Mapping[str, Severity] = field(default_factory=dict)
     rule_paths: tuple[Path, ...] = ()
     fail_on: Severity | None = Severity.WARNING
+    min_severity: Severity = Severity.NOTE
     internal_domains: tuple[str, ...] = ()
     home_region: str | None = None
     sanitizers: tuple[str, ...] = ()
@@ -115,6 +116,8 @@ def _convert(key: str, value: Any, root: Path, source: str | None, line: int | N
             raise fail(f"a table of rule-id = level ({error})") from None
     if key == "fail_on":
         return parse_gate(str(value), source=source, line=line)
+    if key == "min_severity":
+        return parse_level(str(value), "min-severity", source=source, line=line)
     if key == "home_region":
         if not isinstance(value, str):
             raise fail("a region code such as CN, EU or US")
@@ -130,6 +133,14 @@ def parse_gate(text: str, *, source: str | None = None, line: int | None = None)
         return Severity.parse(text)
     except ValueError as error:
         raise ConfigError(f"fail-on: {error} or 'never'", path=source, line=line) from None
+
+
+def parse_level(text: str, option: str, *, source: str | None = None, line: int | None = None) -> Severity:
+    """``error|warning|note`` to a Severity; a ConfigError naming ``option`` otherwise."""
+    try:
+        return Severity.parse(text)
+    except ValueError as error:
+        raise ConfigError(f"{option}: {error}", path=source, line=line) from None
 
 
 def _read_text(path: Path) -> str:
