@@ -55,7 +55,7 @@ def build_engine(config: Config, project_roots: frozenset[str] = frozenset()) ->
     )
     catalogue = load_catalogue(pack_files(folders, "sinks"), config.sanitizers)
     context = AnalysisContext(taxonomy=taxonomy, catalogue=catalogue, internal_domains=config.internal_domains,
-                              project_roots=project_roots)
+                              project_roots=project_roots, home_region=config.home_region)
     return Engine(config=config, context=context, rules=rules)
 
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import tomllib
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
 
 from privlint.code.results import build_findings
-from privlint.engine import Engine
+from privlint.config import config_from_table
+from privlint.engine import Engine, build_engine
 
+_CONFIG_LINE = re.compile(r"^#\s*privlint-test-config:\s*(.+)$")
 _ANNOTATION = re.compile(r"^\s*(?:#|<!--)\s*(ruleid|ok|todoruleid|todook):\s*([\w\-, ]+?)\s*(?:-->)?\s*$")
 
 
@@ -69,10 +72,24 @@ def fixture_for(rule_file: Path) -> Path | None:
     return candidates[0] if candidates else None
 
 
+def fixture_engine(engine: Engine, text: str) -> Engine:
+    """The engine to run a fixture with: ``# privlint-test-config: key = value`` lines override the config."""
+    lines = [match.group(1) for match in map(_CONFIG_LINE.match, text.splitlines()) if match]
+    if not lines:
+        return engine
+    table = tomllib.loads("\n".join(lines))
+    overrides = config_from_table(table, root=engine.config.root)
+    changed = {key.replace("-", "_") for key in table}
+    return build_engine(replace(engine.config, **{key: getattr(overrides, key) for key in changed}),
+                        engine.context.project_roots)
+
+
 def run_code_fixture(engine: Engine, fixture: Path, rule_ids: Iterable[str]) -> FixtureResult:
     """Scan ``fixture`` and compare the findings of ``rule_ids`` with its annotations."""
     rule_ids = set(rule_ids)
-    expected = read_expectations(fixture.read_text(encoding="utf-8"))
+    text = fixture.read_text(encoding="utf-8")
+    expected = read_expectations(text)
+    engine = fixture_engine(engine, text)
     findings, _ = build_findings([engine.scan(fixture)], engine.context, engine.rules)
     actual = {(finding.rule_id, finding.location.line) for finding in findings if finding.rule_id in rule_ids}
     wanted = {pair for pair in expected.fire if pair[0] in rule_ids}

@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from privlint.code.regions import RegionTable
 from privlint.errors import RuleError
 from privlint.yamlio import line_of, load_yaml
 
@@ -73,6 +74,7 @@ class SinkCatalogue:
         sources: Mapping[str, str],
         pseudonymous: Iterable[str],
         collection: "CollectionCatalogue",
+        regions: RegionTable,
     ) -> None:
         self.sinks = tuple(sinks)
         self._sinks = _PatternTable((sink.pattern, sink) for sink in sinks)
@@ -86,6 +88,7 @@ class SinkCatalogue:
         self.schema_decorators = frozenset(collection.schema_decorators)
         self._schema_bases = _PatternTable((name, True) for name in collection.schema_bases)
         self._field_types = _PatternTable(collection.field_types.items())
+        self.regions = regions
         self._sanitizer_words = re.compile("|".join(map(re.escape, sanitizer_words)) or r"(?!x)x", re.IGNORECASE)
 
     def sink_for(self, qualified_name: str) -> Sink | None:
@@ -137,13 +140,15 @@ def load_catalogue(files: Iterable[Path], extra_sanitizers: Iterable[str] = ()) 
     sources: dict[str, str] = {}
     pseudonymous: list[str] = []
     collection = CollectionCatalogue()
+    regions = RegionTable()
     for path in files:
         document = load_yaml(path)
         if not isinstance(document, dict):
             raise RuleError("a sink catalogue must be a mapping", path=str(path), line=1)
         _check_keys(document, {"sinks", "returns", "receivers", "sanitizers", "sanitizer-words", "sources",
                                 "pseudonymous", "request-objects", "request-containers", "schema-bases",
-                                "schema-decorators", "field-types"}, path)
+                                "schema-decorators", "field-types", "regions", "hosts",
+                                "country-domains", "transfer-law"}, path)
         sinks.extend(_read_sink_groups(document.get("sinks", []), path))
         returns.update(_string_map(document.get("returns", {}), "returns", path))
         for type_name, names in _string_map(document.get("receivers", {}), "receivers", path, list).items():
@@ -153,7 +158,10 @@ def load_catalogue(files: Iterable[Path], extra_sanitizers: Iterable[str] = ()) 
         sources.update(_string_map(document.get("sources", {}), "sources", path))
         pseudonymous.extend(_string_list(document.get("pseudonymous", []), "pseudonymous", path))
         collection.read(document, path)
-    return SinkCatalogue(sinks, returns, receivers, sanitizers, words, sources, pseudonymous, collection)
+        for key in ("regions", "hosts", "country-domains", "transfer-law"):
+            _string_map(document.get(key, {}), key, path)
+        regions.update(document)
+    return SinkCatalogue(sinks, returns, receivers, sanitizers, words, sources, pseudonymous, collection, regions)
 
 
 def _read_sink_groups(groups: Any, path: Path) -> list[Sink]:

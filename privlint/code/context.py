@@ -18,6 +18,7 @@ class AnalysisContext:
     catalogue: SinkCatalogue
     internal_domains: tuple[str, ...] = ()
     project_roots: frozenset[str] = frozenset()
+    home_region: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,7 @@ class SinkHit:
     taint: Taint
     location: Location
     host: str | None = None
+    country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

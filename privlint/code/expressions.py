@@ -247,21 +247,43 @@ class ExpressionEvaluator(CollectionRecorder):
         taint = union(selected)
         if taint is None:
             return
-        host = None
-        if sink.kind == "network":
-            host = self._request_host(node, scope)
-            if host is not None and is_internal(host, self.context.internal_domains):
-                return
-        self.report(sink, qualified, taint, node, host)
+        host = self._request_host(node, scope) if sink.kind == "network" else None
+        if host is not None and is_internal(host, self.context.internal_domains):
+            return
+        self.report(sink, qualified, taint, node, host, self._country(sink, node, host, scope))
 
-    def report(self, sink: Sink, qualified: str, taint: Taint, node: cst.CSTNode, host: str | None = None) -> None:
+    def _country(self, sink: Sink, node: cst.Call, host: str | None, scope: Scope) -> str | None:
+        """Where the data goes: the request's host, the region the client was built for, or the vendor's country."""
+        if host is not None:
+            return self.catalogue.regions.country_of_host(host) or sink.country
+        receiver = dotted_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
+        parts = receiver.split(".") if receiver else []
+        for cut in range(len(parts), 0, -1):
+            found = scope.find("regions", ".".join(parts[:cut]))
+            if found is not None:
+                return found
+        return sink.country
+
+    def endpoint_country(self, call: cst.Call, scope: Scope) -> str | None:
+        """The country named by a client constructor's region or endpoint argument, if any."""
+        for arg in call.args:
+            text = _leading_text(arg.value, scope)
+            country = self.catalogue.regions.country_of_text(text) if text else None
+            if country is not None:
+                return country
+        return None
+
+    def report(self, sink: Sink, qualified: str, taint: Taint, node: cst.CSTNode, host: str | None = None,
+               country: str | None = None) -> None:
         """Record a sink reached: concrete data now, symbolic origins for the project-wide link."""
         location = self.location(node)
+        country = country or sink.country
         if taint.types:
-            self.hits.append(SinkHit(sink=sink, qualified_name=qualified, taint=taint, location=location, host=host))
+            self.hits.append(SinkHit(sink=sink, qualified_name=qualified, taint=taint, location=location, host=host,
+                                     country=country))
         if taint.symbols:
             self.pending.append(PendingHit(sink=sink, qualified_name=qualified, taint=taint, location=location,
-                                           host=host))
+                                           host=host, country=country))
 
     def _request_host(self, node: cst.Call, scope: Scope) -> str | None:
         """The host of the URL argument: ``url=``, or the first of the first two positional arguments with one."""

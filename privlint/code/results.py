@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 from typing import Any, Iterable, Mapping, Sequence
 
 from privlint.code.context import AnalysisContext, CollectionHit, SinkHit
+from privlint.code.regions import is_foreign
 from privlint.code.scanner import FileFacts
 from privlint.code.summaries import Linker
 from privlint.code.suppressions import SuppressionTracker
@@ -28,6 +29,10 @@ class CodeRules:
 
     def collection_owner(self, hit: CollectionHit, sensitive: bool) -> CodeRule | None:
         return next((rule for rule in self.rules if rule.owns_collection(hit.origin, sensitive)), None)
+
+    @property
+    def cross_border(self) -> CodeRule | None:
+        return next((rule for rule in self.rules if "cross-border" in rule.kinds), None)
 
 
 class _Collector:
@@ -57,6 +62,9 @@ def build_findings(facts: Sequence[FileFacts], context: AnalysisContext,
         rule = rules.owner_of(hit)
         if rule is not None and collector.wants(rule, hit.location):
             collector.add(_flow_finding(rule, hit, context, rules.severity))
+        transfer = rules.cross_border
+        if transfer is not None and _abroad(hit, context) and collector.wants(transfer, hit.location):
+            collector.add(_cross_border_finding(transfer, hit, context, rules.severity))
     for point in (point for fact in facts for point in fact.collections):
         data_type = context.taxonomy.types[point.data_type]
         rule = rules.collection_owner(point, data_type.sensitive)
@@ -81,6 +89,26 @@ def _flow_finding(rule: CodeRule, hit: SinkHit, context: AnalysisContext,
                     flow=_dedupe_steps((*hit.taint.steps, sink_step)))
 
 
+def _abroad(hit: SinkHit, context: AnalysisContext) -> bool:
+    home = context.home_region
+    return home is not None and hit.country is not None and is_foreign(hit.country, home)
+
+
+def _cross_border_finding(rule: CodeRule, hit: SinkHit, context: AnalysisContext,
+                          severity: Mapping[str, Severity]) -> Finding:
+    home = context.home_region or ""
+    destination = hit.host or hit.sink.vendor
+    words = {"sink": hit.qualified_name, "destination": destination, "country": hit.country or "",
+             "home": home, "law": context.catalogue.regions.transfer_law.get(home, "")}
+    sink_step = FlowStep(location=hit.location, message=f"leaves {home} for {hit.country} through "
+                                                         f"`{hit.qualified_name}` ({destination})")
+    properties = {"destination": destination, "sink": hit.qualified_name, "vendor": hit.sink.vendor,
+                  "country": hit.country, "homeRegion": home}
+    return _finding(rule, hit.location, sorted(hit.taint.types), context,
+                    severity.get(rule.meta.id, rule.meta.severity), words, properties,
+                    flow=_dedupe_steps((*hit.taint.steps, sink_step)))
+
+
 def _collection_finding(rule: CodeRule, point: CollectionHit, context: AnalysisContext,
                         severity: Mapping[str, Severity]) -> Finding:
     level = severity.get(rule.meta.id, rule.meta.severity)
@@ -94,7 +122,8 @@ def _finding(rule: CodeRule, location: Location, types: list[str], context: Anal
              words: dict[str, str], properties: dict[str, Any], flow: tuple[FlowStep, ...]) -> Finding:
     described = [context.taxonomy.types[type_id] for type_id in types]
     message = rule.message.format_map({"data": ", ".join(_in_sentence(t.name) for t in described), "sink": "",
-                                       "destination": "", "source": "", **words})
+                                       "destination": "", "source": "", "country": "", "home": "", "law": "",
+                                       **words})
     return Finding(
         rule_id=rule.meta.id,
         message=message[:1].upper() + message[1:],

@@ -196,6 +196,9 @@ class StatementWalker(ExpressionEvaluator):
             type_name = self.call_type(value, scope)
             if type_name is not None:
                 scope.types[name] = type_name
+            country = self.endpoint_country(value, scope)
+            if country is not None:
+                scope.regions[name] = country
         elif isinstance(value, cst.SimpleString):
             scope.constants[name] = value.evaluated_value if isinstance(value.evaluated_value, str) else ""
 

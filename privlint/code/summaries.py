@@ -44,6 +44,7 @@ class PendingHit:
     taint: Taint
     location: Location
     host: str | None = None
+    country: str | None = None
 
 
 class Linker:
@@ -67,7 +68,7 @@ class Linker:
             for origin in self._expand(symbol, frozenset()):
                 taint = Taint(origin.types, (*origin.steps, *path))
                 hits.append(SinkHit(sink=pending.sink, qualified_name=pending.qualified_name, taint=taint,
-                                    location=pending.location, host=pending.host))
+                                    location=pending.location, host=pending.host, country=pending.country))
         return hits
 
     def _expand(self, symbol: Symbol, seen: frozenset[Symbol]) -> list[Taint]:

@@ -66,6 +66,7 @@ class Scope:
     types: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     constants: dict[str, str] = field(default_factory=dict)
+    regions: dict[str, str] = field(default_factory=dict)
     conditional: int = 0
 
     def child(self) -> "Scope":
@@ -81,7 +82,7 @@ class Scope:
         return False, None
 
     def find(self, table: str, name: str) -> str | None:
-        """Look ``name`` up in ``types``, ``aliases`` or ``constants`` along the scope chain."""
+        """Look ``name`` up in ``types``, ``aliases``, ``constants`` or ``regions`` along the scope chain."""
         scope: Scope | None = self
         while scope is not None:
             found = getattr(scope, table).get(name)

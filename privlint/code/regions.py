@@ -1,0 +1,68 @@
+"""Where an endpoint is: cloud regions, hosts and country-code domains mapped to countries."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
+
+from privlint.code.hosts import host_of
+
+EU_MEMBERS = frozenset({
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
+    "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "EU",
+})
+_TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@dataclass(slots=True)
+class RegionTable:
+    """Region names and host patterns with their countries, and the law each home region applies."""
+
+    regions: dict[str, str] = field(default_factory=dict)
+    hosts: dict[str, str] = field(default_factory=dict)
+    country_domains: dict[str, str] = field(default_factory=dict)
+    transfer_law: dict[str, str] = field(default_factory=dict)
+    _compiled: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+
+    def update(self, document: Mapping[str, Any]) -> None:
+        for key in ("regions", "hosts", "country-domains", "transfer-law"):
+            getattr(self, key.replace("-", "_")).update(document.get(key, {}))
+        specific_first = sorted(self.regions.items(), key=lambda item: ("*" in item[0], -len(item[0])))
+        self._compiled = [(re.compile(_glob(pattern)), country) for pattern, country in specific_first]
+
+    def country_of_text(self, text: str) -> str | None:
+        """The country of a URL's host, or of a region name (``eu-west-1``, ``oss-cn-hangzhou``) in the text."""
+        host = host_of(text)
+        if host is not None:
+            return self.country_of_host(host)
+        return self._region_country(_TOKEN.findall(text.lower()))
+
+    def country_of_host(self, host: str) -> str | None:
+        """Country of a host: a region label in it, a known host pattern, then its country-code domain."""
+        labels = host.split(".")
+        found = self._region_country(labels)
+        if found is not None:
+            return found
+        for pattern, country in self.hosts.items():
+            if re.fullmatch(_glob(pattern), host):
+                return country
+        return self.country_domains.get(labels[-1])
+
+    def _region_country(self, tokens: Iterable[str]) -> str | None:
+        for token in tokens:
+            for regex, country in self._compiled:
+                if regex.fullmatch(token):
+                    return country
+        return None
+
+
+def is_foreign(country: str, home: str) -> bool:
+    """Whether data sent to ``country`` leaves ``home`` (EU member states count as one region)."""
+    if home == "EU":
+        return country not in EU_MEMBERS
+    return country != home
+
+
+def _glob(pattern: str) -> str:
+    return ".*".join(re.escape(part) for part in pattern.lower().split("*"))
