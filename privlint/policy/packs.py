@@ -15,6 +15,7 @@ import yaml
 from privlint.errors import RuleError
 from privlint.findings import Confidence, RuleDocs, RuleMeta, Severity
 from privlint.policy.vocabulary import Disclosure, merge_disclosure, parse_disclosure
+from privlint.yamlio import SAFE_LOADER
 
 LOG = logging.getLogger(__name__)
 
@@ -82,7 +83,7 @@ def _pack_files(folders: Iterable[Path]) -> list[Path]:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506 - safe loader
     except (OSError, UnicodeDecodeError) as error:
         raise RuleError(f"cannot read policy rule pack: {error}", path=str(path)) from error
     except yaml.YAMLError as error:

@@ -10,7 +10,9 @@ from typing import Any
 
 import yaml
 
+
 from privlint.taxonomy.schema import CONTEXT_KEYS, TypeSpec, Where, parse_type, string_list
+from privlint.yamlio import SAFE_LOADER
 
 INLINE_SOURCE = "[tool.privlint] data_types"
 
@@ -46,7 +48,7 @@ def read_sources(files: Iterable[Any], extra_types: Sequence[Mapping[str, Any]])
 def _read_document(text: str, where: Where, source: TaxonomySource) -> None:
     """Parse one YAML document (safe tags only) and add its types and context lists to ``source``."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=SAFE_LOADER)
         data = yaml.SafeLoader("").construct_document(root) if root is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
