@@ -9,7 +9,7 @@ from typing import Callable, Sequence
 from privlint.code.discovery import discover
 from privlint.code.results import build_findings
 from privlint.config import Config
-from privlint.engine import build_engine, display_path, project_roots, scan_files
+from privlint.engine import build_engine, display_path, project_roots, scan_project
 from privlint.fingerprints import with_fingerprints
 from privlint.findings import Finding, Notification, Report
 
@@ -23,13 +23,7 @@ def scan(paths: Sequence[Path], config: Config, *, jobs: int | None = None,
     """
     found = discover(paths, root=config.root, include=config.include, exclude=config.exclude)
     engine = build_engine(config, project_roots(found.files, config.root))
-    facts = []
-    hits = 0
-    for file_facts in scan_files(engine, found.files, jobs):
-        facts.append(file_facts)
-        hits += len(file_facts.hits)
-        if progress is not None:
-            progress(len(facts), hits)
+    facts = scan_project(engine, found.files, jobs, progress)
     findings, notifications = build_findings(facts, engine.context, engine.rules)
     code = Report(findings=tuple(findings), rules=engine.rule_metas,
                   notifications=(*found.notifications, *notifications), files_scanned=len(found.files))

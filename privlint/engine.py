@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Sequence
 
 from privlint.code.catalogue import load_catalogue
 from privlint.code.context import AnalysisContext
 from privlint.code.imports import module_name
 from privlint.code.results import CodeRules
 from privlint.code.scanner import FileFacts, scan_file
+from privlint.code.screen import Screen
 from privlint.config import Config
 from privlint.errors import ConfigError
 from privlint.findings import RuleMeta
@@ -34,8 +36,8 @@ class Engine:
     def rule_metas(self) -> tuple[RuleMeta, ...]:
         return tuple(rule.meta for rule in self.rules.rules)
 
-    def scan(self, path: Path) -> FileFacts:
-        return scan_file(path, display_path(path, self.config.root), self.context)
+    def scan(self, path: Path, force: bool = False) -> FileFacts:
+        return scan_file(path, display_path(path, self.config.root), self.context, force=force)
 
 
 def build_engine(config: Config, project_roots: frozenset[str] = frozenset()) -> Engine:
@@ -55,7 +57,8 @@ def build_engine(config: Config, project_roots: frozenset[str] = frozenset()) ->
     )
     catalogue = load_catalogue(pack_files(folders, "sinks"), config.sanitizers)
     context = AnalysisContext(taxonomy=taxonomy, catalogue=catalogue, internal_domains=config.internal_domains,
-                              project_roots=project_roots, home_region=config.home_region)
+                              project_roots=project_roots, home_region=config.home_region,
+                              screen=Screen(taxonomy, catalogue.screen_words))
     return Engine(config=config, context=context, rules=rules)
 
 
@@ -76,16 +79,66 @@ def project_roots(files: Iterable[Path], root: Path) -> frozenset[str]:
     return frozenset(part for part in roots if part.isidentifier())
 
 
-def scan_files(engine: Engine, files: Iterable[Path], jobs: int | None = None) -> Iterator[FileFacts]:
-    """Facts for ``files`` in order; a process pool is used for large runs."""
-    files = list(files)
+def scan_project(engine: Engine, files: Sequence[Path], jobs: int | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> list[FileFacts]:
+    """Facts for ``files``: first every file the screen lets through, then, round by round, the files
+    defining functions that analysed code calls (so a flow through a helper with no personal data of its
+    own is still followed)."""
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
-        yield from map(engine.scan, files)
+    modules = module_index(files, engine.config.root)
+    with _runner(engine, workers if len(files) >= PARALLEL_THRESHOLD else 1) as run:
+        facts: dict[Path, FileFacts] = {}
+        hits = 0
+        for path, fact in zip(files, run(files, False)):
+            facts[path] = fact
+            hits += len(fact.hits)
+            if progress is not None:
+                progress(len(facts), hits)
+        wanted = _callee_files(facts.values(), modules, facts)
+        while wanted:
+            for path, fact in zip(wanted, run(wanted, True)):
+                facts[path] = fact
+            wanted = _callee_files((facts[path] for path in wanted), modules, facts)
+    return [facts[path] for path in files]
+
+
+def module_index(files: Iterable[Path], root: Path) -> dict[str, Path]:
+    """Files by dotted module name, and by every shorter dotted suffix that is unique (for src/ layouts)."""
+    index: dict[str, Path] = {}
+    taken: dict[str, int] = {}
+    for file in files:
+        parts = module_name(display_path(file, root)).split(".")
+        for cut in range(len(parts)):
+            name = ".".join(parts[cut:])
+            taken[name] = taken.get(name, 0) + 1
+            index.setdefault(name, file)
+    return {name: file for name, file in index.items() if taken[name] == 1 or "." in name}
+
+
+def _callee_files(new: Iterable[FileFacts], modules: dict[str, Path], facts: dict[Path, FileFacts]) -> list[Path]:
+    """Files, not analysed yet, that define the project functions called by ``new`` facts."""
+    wanted: set[Path] = set()
+    for fact in new:
+        for site in fact.call_sites:
+            parts = site.callee.split(".")
+            for cut in range(len(parts) - 1, 0, -1):
+                file = modules.get(".".join(parts[:cut]))
+                if file is not None:
+                    if file in facts and facts[file].screened_out:
+                        wanted.add(file)
+                    break
+    return sorted(wanted)
+
+
+@contextmanager
+def _runner(engine: Engine, workers: int) -> Iterator[Callable[[Sequence[Path], bool], Iterator[FileFacts]]]:
+    """A function that scans files in order, in this process or in a pool kept for the whole scan."""
+    if workers <= 1:
+        yield lambda paths, force: (engine.scan(path, force) for path in paths)
         return
     initargs = (engine.config, engine.context.project_roots)
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=initargs) as pool:
-        yield from pool.map(_scan_in_worker, files, chunksize=8)
+        yield lambda paths, force: pool.map(_scan_in_worker, paths, [force] * len(paths), chunksize=8)
 
 
 _WORKER_ENGINE: Engine | None = None
@@ -96,6 +149,6 @@ def _start_worker(config: Config, roots: frozenset[str]) -> None:
     _WORKER_ENGINE = build_engine(config, roots)
 
 
-def _scan_in_worker(path: Path) -> FileFacts:
+def _scan_in_worker(path: Path, force: bool) -> FileFacts:
     assert _WORKER_ENGINE is not None, "worker started without an engine"
-    return _WORKER_ENGINE.scan(path)
+    return _WORKER_ENGINE.scan(path, force)

@@ -105,3 +105,20 @@ def test_fields_assigned_one_by_one_mark_the_object(run_cli, tmp_path):
           "    requests.post('https://crm.example.net/x', json=payload)\n")
     [finding] = findings_of(run_cli, tmp_path)
     assert (finding["location"]["line"], finding["dataCategories"]) == (6, ["phone-number"])
+
+
+def test_helper_module_without_personal_words_is_analysed_on_demand(run_cli, tmp_path):
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\n")
+    write(tmp_path, "app/__init__.py", "")
+    write(tmp_path, "app/views.py", "from app import relay\n\ndef view(user):\n    relay.forward(user.phone)\n")
+    write(tmp_path, "app/relay.py", "from app import outbox\n\ndef forward(value):\n    outbox.push(value)\n")
+    write(tmp_path, "app/outbox.py", "import logging\n\ndef push(item):\n    logging.info('queued %s', item)\n")
+    [finding] = findings_of(run_cli, tmp_path)
+    assert (finding["location"]["path"], finding["location"]["line"]) == ("app/outbox.py", 4)
+    assert [step["location"]["path"] for step in finding["flow"]][:3] == ["app/views.py"] * 2 + ["app/relay.py"]
+
+
+def test_screened_out_files_still_report_syntax_errors(run_cli, tmp_path):
+    write(tmp_path, "broken.py", "def f(:\n    return 1\n")
+    code, _, err = run_cli("scan", str(tmp_path))
+    assert "broken.py:1: cannot parse file (syntax error)" in err

@@ -82,6 +82,9 @@ class SinkCatalogue:
         self.receivers = dict(receivers)
         self._sanitizers = _PatternTable((name, True) for name in sanitizers)
         self._sources = _PatternTable(sources.items())
+        self.screen_words = frozenset(
+            [".".join(name.split(".")[-2:]) for name in sources]
+            + [name.rsplit(".", 1)[-1] for name in collection.field_types])
         self.pseudonymous = frozenset(pseudonymous)
         self.request_objects = frozenset(collection.request_objects)
         self.request_containers = frozenset(collection.request_containers)

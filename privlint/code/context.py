@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from privlint.code.catalogue import Sink, SinkCatalogue
+from privlint.code.screen import Screen
 from privlint.code.taint import Taint
 from privlint.findings import Location
 from privlint.taxonomy import Taxonomy
@@ -19,6 +20,7 @@ class AnalysisContext:
     internal_domains: tuple[str, ...] = ()
     project_roots: frozenset[str] = frozenset()
     home_region: str | None = None
+    screen: Screen | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 
 from privlint.code.context import AnalysisContext, CollectionHit, SinkHit
 from privlint.code.imports import module_name
-from privlint.code.source_file import parse_module, read_source
+from privlint.code.source_file import check_syntax, parse_module, read_source
 from privlint.code.statements import StatementWalker
 from privlint.code.summaries import CallSite, FunctionSummary, PendingHit
 from privlint.code.suppressions import find_suppressions
@@ -30,13 +30,21 @@ class FileFacts:
     collections: tuple[CollectionHit, ...] = ()
     suppressions: Mapping[int, frozenset[str]] = field(default_factory=dict)
     notifications: tuple[Notification, ...] = ()
+    screened_out: bool = False
 
 
-def scan_file(path: Path, display: str, context: AnalysisContext) -> FileFacts:
-    """The facts of one file; never raises for bad input."""
+def scan_file(path: Path, display: str, context: AnalysisContext, *, force: bool = False) -> FileFacts:
+    """The facts of one file; never raises for bad input.
+
+    Unless ``force`` is set, a file whose text names no personal data is only checked for syntax: it cannot
+    produce a finding by itself, and it is analysed later if a flow reaches one of its functions.
+    """
     source = read_source(path, display)
     if source.text is None:
         return FileFacts(display, notifications=(source.notification,) if source.notification else ())
+    if not force and context.screen is not None and not context.screen.might_hold_personal_data(source.text):
+        problem = check_syntax(source.text, display)
+        return FileFacts(display, notifications=(problem,) if problem else (), screened_out=True)
     parsed = parse_module(source.text, display)
     if isinstance(parsed, Notification):
         return FileFacts(display, notifications=(parsed,))

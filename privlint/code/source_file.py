@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import io
 import tokenize
 from dataclasses import dataclass
@@ -34,6 +35,18 @@ def read_source(path: Path, display: str) -> SourceText:
     except (SyntaxError, LookupError, UnicodeDecodeError) as error:
         reason = error.reason if isinstance(error, UnicodeDecodeError) else str(error)
         return SourceText(None, Notification(message=f"cannot decode file: {reason}", path=display))
+
+
+def check_syntax(text: str, display: str) -> Notification | None:
+    """The cheap syntax check of a file that needs no analysis (the standard library's parser)."""
+    try:
+        ast.parse(text, filename=display)
+    except SyntaxError as error:
+        return Notification(message=f"cannot parse file (syntax error): {error.msg}", path=display,
+                            line=error.lineno)
+    except (ValueError, RecursionError, MemoryError) as error:
+        return Notification(message=f"cannot parse file: {error}", path=display)
+    return None
 
 
 def parse_module(text: str, display: str) -> cst.Module | Notification:
