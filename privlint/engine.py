@@ -15,6 +15,7 @@ from privlint.code.imports import module_name
 from privlint.code.results import CodeRules
 from privlint.code.scanner import FileFacts, scan_file
 from privlint.code.screen import Screen
+from privlint.code.summaries import CallSite
 from privlint.config import Config
 from privlint.errors import ConfigError
 from privlint.findings import RuleMeta
@@ -58,7 +59,7 @@ def build_engine(config: Config, project_roots: frozenset[str] = frozenset()) ->
     catalogue = load_catalogue(pack_files(folders, "sinks"), config.sanitizers)
     context = AnalysisContext(taxonomy=taxonomy, catalogue=catalogue, internal_domains=config.internal_domains,
                               project_roots=project_roots, home_region=config.home_region,
-                              screen=Screen(taxonomy, catalogue.screen_words))
+                              screen=Screen(taxonomy, catalogue.screen_words, catalogue.pseudonymous))
     return Engine(config=config, context=context, rules=rules)
 
 
@@ -116,10 +117,11 @@ def module_index(files: Iterable[Path], root: Path) -> dict[str, Path]:
 
 
 def _callee_files(new: Iterable[FileFacts], modules: dict[str, Path], facts: dict[Path, FileFacts]) -> list[Path]:
-    """Files, not analysed yet, that define the project functions called by ``new`` facts."""
+    """Files, not analysed yet, defining project functions that analysed code passes data to or whose
+    return value it uses where it matters (in a sink, an argument or a return)."""
     wanted: set[Path] = set()
     for fact in new:
-        for site in fact.call_sites:
+        for site in _sites_that_matter(fact):
             parts = site.callee.split(".")
             for cut in range(len(parts) - 1, 0, -1):
                 file = modules.get(".".join(parts[:cut]))
@@ -128,6 +130,16 @@ def _callee_files(new: Iterable[FileFacts], modules: dict[str, Path], facts: dic
                         wanted.add(file)
                     break
     return sorted(wanted)
+
+
+def _sites_that_matter(fact: FileFacts) -> Iterator[CallSite]:
+    taints = [hit.taint for hit in fact.pending]
+    taints.extend(taint for site in fact.call_sites for _, _, taint in site.arguments if taint is not None)
+    taints.extend(summary.returns for summary in fact.summaries if summary.returns is not None)
+    used = {symbol[1] for taint in taints for symbol, _ in taint.symbols if symbol[0] == "ret"}
+    for site in fact.call_sites:
+        if site.call_id in used or any(taint is not None for _, _, taint in site.arguments):
+            yield site
 
 
 @contextmanager

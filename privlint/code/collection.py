@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Mapping
 
 import libcst as cst
-from libcst.metadata import CodeRange
 
 from privlint.code.calls import CallResolver
 from privlint.code.context import AnalysisContext, CollectionHit
 from privlint.code.imports import dotted_name
+from privlint.code.positions import Span
 from privlint.code.taint import Scope
 from privlint.findings import FlowStep, Location
 
@@ -21,7 +21,7 @@ class CollectionRecorder(CallResolver):
     """Base of the flow walker: where the file is, and the collection points found while walking it."""
 
     def __init__(self, context: AnalysisContext, *, module_name: str, path: str,
-                 positions: Mapping[cst.CSTNode, CodeRange], lines: list[str]) -> None:
+                 positions: Mapping[cst.CSTNode, Span], lines: list[str]) -> None:
         super().__init__(context.catalogue)
         self.context = context
         self.module_name = module_name
@@ -31,11 +31,10 @@ class CollectionRecorder(CallResolver):
         self.collections: list[CollectionHit] = []
 
     def location(self, node: cst.CSTNode) -> Location:
-        span = self.positions[node]
-        line = span.start.line
+        line, column, end_line, end_column = self.positions[node]
         snippet = self.lines[line - 1].strip() if 0 < line <= len(self.lines) else ""
-        return Location(path=self.path, line=line, column=span.start.column,
-                        end_line=span.end.line, end_column=span.end.column, snippet=snippet)
+        return Location(path=self.path, line=line, column=column, end_line=end_line, end_column=end_column,
+                        snippet=snippet)
 
     def step(self, node: cst.CSTNode, message: str) -> FlowStep:
         return FlowStep(location=self.location(node), message=message)

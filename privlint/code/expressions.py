@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Callable, Mapping
 
 import libcst as cst
-from libcst.metadata import CodeRange
 
 from privlint.code.catalogue import Sink
 from privlint.code.collection import CollectionRecorder
 from privlint.code.context import AnalysisContext, SinkHit
 from privlint.code.hosts import host_of, is_internal
 from privlint.code.imports import dotted_name
+from privlint.code.positions import Span
 from privlint.code.summaries import CallSite, FunctionSummary, PendingHit
 from privlint.code.taint import Scope, Taint, symbolic, union
 from privlint.findings import FlowStep, Location
@@ -34,7 +34,7 @@ class ExpressionEvaluator(CollectionRecorder):
     """Expression half of the flow analysis; the statement walker builds on it."""
 
     def __init__(self, context: AnalysisContext, *, module_name: str, path: str,
-                 positions: Mapping[cst.CSTNode, CodeRange], lines: list[str]) -> None:
+                 positions: Mapping[cst.CSTNode, Span], lines: list[str]) -> None:
         super().__init__(context, module_name=module_name, path=path, positions=positions, lines=lines)
         self.hits: list[SinkHit] = []
         self.pending: list[PendingHit] = []

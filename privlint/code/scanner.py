@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Mapping
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
 
 from privlint.code.context import AnalysisContext, CollectionHit, SinkHit
 from privlint.code.imports import module_name
+from privlint.code.positions import expression_spans
 from privlint.code.source_file import check_syntax, parse_module, read_source
 from privlint.code.statements import StatementWalker
 from privlint.code.summaries import CallSite, FunctionSummary, PendingHit
@@ -57,10 +57,8 @@ def scan_file(path: Path, display: str, context: AnalysisContext, *, force: bool
 
 
 def analyse(module: cst.Module, text: str, display: str, context: AnalysisContext) -> StatementWalker:
-    """Run the flow analysis over a parsed module; one MetadataWrapper, one walk."""
-    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    positions = wrapper.resolve(PositionProvider)
+    """Run the flow analysis over a parsed module: one position pass, one walk."""
     walker = StatementWalker(context, module_name=module_name(display), path=display,
-                             positions=positions, lines=text.splitlines())
-    walker.walk_module(wrapper.module)
+                             positions=expression_spans(module), lines=text.splitlines())
+    walker.walk_module(module)
     return walker

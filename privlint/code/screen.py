@@ -8,33 +8,69 @@ from typing import Iterable
 from privlint.taxonomy import Taxonomy
 
 _WORD = re.compile(r"[^\W\d]\w*(?:-\w+)*")
-_LITERAL_LIKE = re.compile(r"\d[\d -]{7,}[\dXx]|[\w.+-]+@[\w-]+\.\w|\b[A-Z]{2}\d{2}[A-Z0-9]{10,30}\b")
+_STRING = re.compile(r"""(["'])([^"'\n]{5,64})\1""")
 # The owner that admits the most names: ambiguous words (name, address) count on a person.
 _PERSON = "user"
+_NOT_PERSONAL, _ON_A_PERSON, _PERSONAL = 0, 1, 2
+_NEVER = re.compile(r"(?!x)x")
 
 
 class Screen:
     """Decides, from text alone, whether a file may contain personal data; errs on the side of parsing."""
 
-    def __init__(self, taxonomy: Taxonomy, extra_words: Iterable[str] = ()) -> None:
+    def __init__(self, taxonomy: Taxonomy, extra_words: Iterable[str] = (), ignored_types: Iterable[str] = ()) -> None:
         self._taxonomy = taxonomy
-        words = "|".join(map(re.escape, sorted(set(extra_words))))
-        self._extra = re.compile(rf"\b(?:{words})\b" if words else r"(?!x)x")
-        self._verdicts: dict[str, bool] = {}
+        self._ignored = frozenset(ignored_types)
+        self._extra = _alternation(extra_words, r"\b(?:{})\b", re.IGNORECASE)
+        people = _words(taxonomy.person_words)
+        self._person_class = re.compile(rf"\bclass\s+\w*(?:{people})", re.IGNORECASE) if people else _NEVER
+        self._people = people
+        self._verdicts: dict[str, int] = {}
 
     def might_hold_personal_data(self, text: str) -> bool:
-        """True when some word of the text names personal data, or some literal looks like it."""
-        if self._extra.search(text) or _LITERAL_LIKE.search(text):
+        """True when a word of the text names personal data (an ambiguous one such as ``name`` only when it is
+        read from a person or declared in a person's class), or a string literal is personal data."""
+        if self._extra.search(text) or self._has_personal_literal(text):
             return True
+        ambiguous = []
         verdicts = self._verdicts
         for word in set(_WORD.findall(text)):
             verdict = verdicts.get(word)
             if verdict is None:
-                verdict = verdicts[word] = self._names_data(word)
-            if verdict:
+                verdict = verdicts[word] = self._verdict(word)
+            if verdict == _PERSONAL:
                 return True
-        return False
+            if verdict == _ON_A_PERSON:
+                ambiguous.append(word)
+        return bool(ambiguous) and self._read_from_a_person(text, ambiguous)
 
-    def _names_data(self, word: str) -> bool:
+    def _read_from_a_person(self, text: str, words: list[str]) -> bool:
+        if not self._people:
+            return False
+        if self._person_class.search(text):
+            return True
+        fields = "|".join(map(re.escape, words))
+        access = rf"(?:{self._people})\w*\s*(?:\.\s*|\[\s*['\"]|\.get\(\s*['\"])(?:{fields})\b"
+        return re.search(access, text, re.IGNORECASE) is not None
+
+    def _has_personal_literal(self, text: str) -> bool:
+        classify = self._taxonomy.classify_literal
+        return any(classify(value) is not None for _, value in _STRING.findall(text)
+                   if any(char.isdigit() or char == "@" for char in value))
+
+    def _verdict(self, word: str) -> int:
         classify = self._taxonomy.classify_name
-        return classify(word, None) is not None or classify(word, _PERSON) is not None
+        found = classify(word, None)
+        if found is not None and found.id not in self._ignored:
+            return _PERSONAL
+        found = classify(word, _PERSON)
+        return _ON_A_PERSON if found is not None and found.id not in self._ignored else _NOT_PERSONAL
+
+
+def _words(words: Iterable[str]) -> str:
+    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+
+
+def _alternation(words: Iterable[str], template: str, flags: int = 0) -> re.Pattern[str]:
+    joined = _words(words)
+    return re.compile(template.format(joined), flags) if joined else _NEVER

@@ -52,6 +52,10 @@ class NameMatcher:
         words = {token for items in self._index.values() for pattern in items for token in pattern.tokens}
         self._cjk = frozenset(word for word in words | self._person if not word.isascii())
 
+    @property
+    def person_words(self) -> frozenset[str]:
+        return frozenset(self._person)
+
     def tokens(self, name: str) -> Tokens:
         """Singular lower-case tokens of an identifier, Chinese cut into the known words."""
         return tuple(singular(token) for token in split_identifier(name, self._cjk))

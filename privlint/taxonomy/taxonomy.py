@@ -37,6 +37,11 @@ class Taxonomy:
             self._names[key] = self.types[type_id] if type_id else None
         return self._names[key]
 
+    @property
+    def person_words(self) -> frozenset[str]:
+        """Words that make an ambiguous field personal (``user``, ``customer``, ``患者``...)."""
+        return self._matcher.person_words
+
     def classify_literal(self, value: str) -> DataType | None:
         """The data type a string literal's value is (validated by checksum where one exists), or None."""
         if value not in self._literals:
