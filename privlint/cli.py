@@ -13,7 +13,7 @@ from privlint import __version__
 from privlint.config import Config, find_pyproject, load_config, parse_gate, parse_level
 from privlint.errors import PrivlintError
 from privlint.findings import Notification, Report
-from privlint.report.formats import FORMATS
+from privlint.report.formats import FORMATS, renderer
 from privlint.workflow import baseline as baselines
 from privlint.workflow.gates import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, at_least, gate_exit_code
 
@@ -77,7 +77,7 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, confi
         from privlint.workflow.diff import on_changed_lines
 
         shown = on_changed_lines(shown, changes, config.root)
-    _emit(FORMATS[output_format](shown), output)
+    _emit(renderer(output_format)(shown), output)
     _warn(report.notifications)
     if show_fixed and entries is not None:
         _show_fixed(baselines.fixed_entries(report, entries))
@@ -131,7 +131,7 @@ def policy(documents: tuple[Path, ...], regimes: str | None, output_format: str,
     chosen = tuple(part.strip() for part in regimes.split(",") if part.strip()) if regimes else None
     report = api.check_policy(list(documents), chosen or config.regimes or REGIMES, config)
     shown = at_least(report, config.min_severity)
-    _emit(FORMATS[output_format](shown), output)
+    _emit(renderer(output_format)(shown), output)
     _warn(report.notifications)
     return gate_exit_code(shown, config.fail_on, exit_zero=exit_zero)
 

@@ -11,7 +11,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from privlint.code.catalogue import load_catalogue
 from privlint.code.context import AnalysisContext
-from privlint.code.imports import module_name
+from privlint.code.discovery import module_name
 from privlint.code.results import CodeRules
 from privlint.code.scanner import FileFacts, scan_file
 from privlint.code.screen import Screen

@@ -102,3 +102,11 @@ def _excluded(path: Path, root: Path, exclude: tuple[str, ...], *, directory: bo
     relative = _relative(path, root).as_posix()
     return any(glob_match(relative, pattern) or glob_match(relative, pattern.rstrip("/") + "/**")
                for pattern in exclude)
+
+
+def module_name(relative_path: str) -> str:
+    """``pkg/sub/mod.py`` -> ``pkg.sub.mod``; ``pkg/__init__.py`` -> ``pkg``."""
+    parts = relative_path.removesuffix(".py").replace("\\", "/").split("/")
+    if parts and parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(part for part in parts if part not in {"", "."})

@@ -51,11 +51,3 @@ def _from_import(statement: cst.ImportFrom, module: str) -> dict[str, str]:
         local = alias.asname.name.value if alias.asname is not None and isinstance(alias.asname.name, cst.Name) else name
         aliases[local] = f"{base}.{name}" if base else name
     return aliases
-
-
-def module_name(relative_path: str) -> str:
-    """``pkg/sub/mod.py`` -> ``pkg.sub.mod``; ``pkg/__init__.py`` -> ``pkg``."""
-    parts = relative_path.removesuffix(".py").replace("\\", "/").split("/")
-    if parts and parts[-1] == "__init__":
-        parts = parts[:-1]
-    return ".".join(part for part in parts if part not in {"", "."})

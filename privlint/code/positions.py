@@ -8,7 +8,6 @@ opening parenthesis.
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -16,10 +15,19 @@ from libcst._nodes.internal import CodegenState
 
 Span = tuple[int, int, int, int]
 
-_RECORDED = frozenset(
-    cls for cls in vars(cst).values()
-    if inspect.isclass(cls) and issubclass(cls, (cst.BaseExpression, cst.Param)) and not inspect.isabstract(cls)
-)
+
+
+def _concrete_subclasses(*roots: type) -> frozenset[type]:
+    found: set[type] = set()
+    stack = list(roots)
+    while stack:
+        cls = stack.pop()
+        found.add(cls)
+        stack.extend(cls.__subclasses__())
+    return frozenset(found)
+
+
+_RECORDED = _concrete_subclasses(cst.BaseExpression, cst.Param)
 
 
 @dataclass

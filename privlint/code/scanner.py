@@ -1,4 +1,4 @@
-"""Scans one Python file: read, parse once, walk the flow, and return the facts it found."""
+"""Scans one Python file: read it, screen it, and hand it to the full analysis only when it may matter."""
 
 from __future__ import annotations
 
@@ -6,15 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
-import libcst as cst
-
 from privlint.code.context import AnalysisContext, CollectionHit, SinkHit
-from privlint.code.imports import module_name
-from privlint.code.positions import expression_spans
-from privlint.code.source_file import check_syntax, parse_module, read_source
-from privlint.code.statements import StatementWalker
+from privlint.code.source_file import check_syntax, read_source
 from privlint.code.summaries import CallSite, FunctionSummary, PendingHit
-from privlint.code.suppressions import find_suppressions
 from privlint.findings import Notification
 
 
@@ -45,20 +39,6 @@ def scan_file(path: Path, display: str, context: AnalysisContext, *, force: bool
     if not force and context.screen is not None and not context.screen.might_hold_personal_data(source.text):
         problem = check_syntax(source.text, display)
         return FileFacts(display, notifications=(problem,) if problem else (), screened_out=True)
-    parsed = parse_module(source.text, display)
-    if isinstance(parsed, Notification):
-        return FileFacts(display, notifications=(parsed,))
-    walker = analyse(parsed, source.text, display, context)
-    return FileFacts(
-        display, hits=tuple(walker.hits), pending=tuple(walker.pending), summaries=tuple(walker.summaries),
-        call_sites=tuple(walker.call_sites), collections=tuple(walker.collections),
-        suppressions=find_suppressions(source.text),
-    )
+    from privlint.code.analysis import analyse
 
-
-def analyse(module: cst.Module, text: str, display: str, context: AnalysisContext) -> StatementWalker:
-    """Run the flow analysis over a parsed module: one position pass, one walk."""
-    walker = StatementWalker(context, module_name=module_name(display), path=display,
-                             positions=expression_spans(module), lines=text.splitlines())
-    walker.walk_module(module)
-    return walker
+    return analyse(source.text, display, context)

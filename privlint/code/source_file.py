@@ -1,4 +1,4 @@
-"""Reads one Python file: bytes, declared encoding, text, and the libcst module, or why it failed."""
+"""Reads one Python file: bytes, declared encoding and text, or why it failed; a cheap syntax check."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ import io
 import tokenize
 from dataclasses import dataclass
 from pathlib import Path
-
-import libcst as cst
 
 from privlint.findings import Notification
 
@@ -47,14 +45,3 @@ def check_syntax(text: str, display: str) -> Notification | None:
     except (ValueError, RecursionError, MemoryError) as error:
         return Notification(message=f"cannot parse file: {error}", path=display)
     return None
-
-
-def parse_module(text: str, display: str) -> cst.Module | Notification:
-    """Parse with libcst; a syntax error (including Python 2 code) becomes a notification with its line."""
-    try:
-        return cst.parse_module(text)
-    except cst.ParserSyntaxError as error:
-        return Notification(message=f"cannot parse file (syntax error): {error.message}",
-                            path=display, line=error.raw_line)
-    except (RecursionError, MemoryError) as error:
-        return Notification(message=f"cannot parse file: {type(error).__name__}", path=display)

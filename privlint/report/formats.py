@@ -1,16 +1,23 @@
-"""The registry of output formats, by name: each a pure ``render(report) -> str``."""
+"""The registry of output formats, by name: each a pure ``render(report) -> str``, imported when used."""
 
 from __future__ import annotations
 
+import importlib
 from typing import Callable
 
 from privlint.findings import Report
-from privlint.report import json_format, sarif, text
 
 Renderer = Callable[[Report], str]
 
-FORMATS: dict[str, Renderer] = {
-    "text": text.render,
-    "json": json_format.render,
-    "sarif": sarif.render,
+# Formats by name and the module whose ``render`` produces them; a format's module (sarif-om for SARIF)
+# is imported only when that format is asked for.
+FORMATS: dict[str, str] = {
+    "text": "privlint.report.text",
+    "json": "privlint.report.json_format",
+    "sarif": "privlint.report.sarif",
 }
+
+
+def renderer(name: str) -> Renderer:
+    """The render function of the format called ``name``."""
+    return importlib.import_module(FORMATS[name]).render

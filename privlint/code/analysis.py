@@ -1,0 +1,39 @@
+"""The full analysis of one file with libcst: parse once, one position pass, one walk."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from privlint.code.context import AnalysisContext
+from privlint.code.discovery import module_name
+from privlint.code.positions import expression_spans
+from privlint.code.scanner import FileFacts
+from privlint.code.statements import StatementWalker
+from privlint.code.suppressions import find_suppressions
+from privlint.findings import Notification
+
+
+def analyse(text: str, display: str, context: AnalysisContext) -> FileFacts:
+    """Facts of a file's text; a syntax error becomes a notification."""
+    parsed = parse_module(text, display)
+    if isinstance(parsed, Notification):
+        return FileFacts(display, notifications=(parsed,))
+    walker = StatementWalker(context, module_name=module_name(display), path=display,
+                             positions=expression_spans(parsed), lines=text.splitlines())
+    walker.walk_module(parsed)
+    return FileFacts(
+        display, hits=tuple(walker.hits), pending=tuple(walker.pending), summaries=tuple(walker.summaries),
+        call_sites=tuple(walker.call_sites), collections=tuple(walker.collections),
+        suppressions=find_suppressions(text),
+    )
+
+
+def parse_module(text: str, display: str) -> cst.Module | Notification:
+    """Parse with libcst; a syntax error (including Python 2 code) becomes a notification with its line."""
+    try:
+        return cst.parse_module(text)
+    except cst.ParserSyntaxError as error:
+        return Notification(message=f"cannot parse file (syntax error): {error.message}",
+                            path=display, line=error.raw_line)
+    except (RecursionError, MemoryError) as error:
+        return Notification(message=f"cannot parse file: {type(error).__name__}", path=display)
