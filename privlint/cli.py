@@ -53,16 +53,20 @@ def _gate_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--show-fixed", is_flag=True, help="With --baseline: list on stderr the entries no longer found.")
 @click.option("--diff", "diff_ref", metavar="REF",
               help="Report only findings on lines changed since git REF (working tree; untracked files count).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the per-file cache (.privlint_cache).")
 @click.option("--no-progress", is_flag=True, help="No progress line on stderr (it shows only on a terminal, "
               "never when CI is set).")
 def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, config_file: Path | None,
          fail_on: str | None, min_severity: str | None, exit_zero: bool, strict: bool, jobs: int | None,
-         baseline_file: Path | None, show_fixed: bool, diff_ref: str | None, no_progress: bool) -> int:
+         baseline_file: Path | None, show_fixed: bool, diff_ref: str | None, no_cache: bool,
+         no_progress: bool) -> int:
     """Scan Python files and directories (default: the current directory)."""
     if show_fixed and baseline_file is None:
         raise click.UsageError("--show-fixed needs --baseline FILE")
     targets = list(paths) or [Path(".")]
     config = _config(config_file, targets[0], fail_on, min_severity)
+    if no_cache:
+        config = replace(config, cache=False)
     entries = baselines.read(baseline_file) if baseline_file is not None else None
     changes = None
     if diff_ref is not None:

@@ -14,7 +14,7 @@ from privlint.findings import Severity
 DEFAULT_EXCLUDES = (
     ".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "env", ".env", "virtualenv",
     "site-packages", "node_modules", "build", "dist", "__pycache__", ".mypy_cache",
-    ".pytest_cache", ".eggs", "*.egg-info",
+    ".pytest_cache", ".eggs", "*.egg-info", ".cache", ".privlint_cache",
 )
 
 
@@ -40,6 +40,7 @@ class Config:
     data_types: tuple[Mapping[str, Any], ...] = ()
     taxonomy_paths: tuple[Path, ...] = ()
     name_excludes: tuple[str, ...] = ()
+    cache: bool = True
 
 
 _LIST_KEYS = {
@@ -118,6 +119,10 @@ def _convert(key: str, value: Any, root: Path, source: str | None, line: int | N
         return parse_gate(str(value), source=source, line=line)
     if key == "min_severity":
         return parse_level(str(value), "min-severity", source=source, line=line)
+    if key == "cache":
+        if not isinstance(value, bool):
+            raise fail("true or false")
+        return value
     if key == "home_region":
         if not isinstance(value, str):
             raise fail("a region code such as CN, EU or US")

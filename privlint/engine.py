@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
+from privlint.code.cache import CACHE_FOLDER, FactsCache, salt_of
 from privlint.code.catalogue import load_catalogue
 from privlint.code.context import AnalysisContext
 from privlint.code.discovery import module_name
@@ -32,13 +33,25 @@ class Engine:
     config: Config
     context: AnalysisContext
     rules: CodeRules
+    cache: FactsCache | None = None
 
     @property
     def rule_metas(self) -> tuple[RuleMeta, ...]:
         return tuple(rule.meta for rule in self.rules.rules)
 
     def scan(self, path: Path, force: bool = False) -> FileFacts:
-        return scan_file(path, display_path(path, self.config.root), self.context, force=force)
+        display = display_path(path, self.config.root)
+        if self.cache is None:
+            return scan_file(path, display, self.context, force=force)
+        try:
+            key = self.cache.key(display, path.read_bytes(), force)
+        except OSError:
+            return scan_file(path, display, self.context, force=force)
+        facts = self.cache.get(key)
+        if facts is None:
+            facts = scan_file(path, display, self.context, force=force)
+            self.cache.put(key, facts)
+        return facts
 
 
 def build_engine(config: Config, project_roots: frozenset[str] = frozenset()) -> Engine:
@@ -60,7 +73,12 @@ def build_engine(config: Config, project_roots: frozenset[str] = frozenset()) ->
     context = AnalysisContext(taxonomy=taxonomy, catalogue=catalogue, internal_domains=config.internal_domains,
                               project_roots=project_roots, home_region=config.home_region,
                               screen=Screen(taxonomy, catalogue.screen_words, catalogue.pseudonymous))
-    return Engine(config=config, context=context, rules=rules)
+    cache = None
+    if config.cache:
+        pack_yaml = [path for folder in folders for path in sorted(folder.rglob("*.yml"))]
+        settings = repr((config, sorted(project_roots)))
+        cache = FactsCache(config.root / CACHE_FOLDER, salt_of([*pack_yaml, *config.taxonomy_paths], settings))
+    return Engine(config=config, context=context, rules=rules, cache=cache)
 
 
 def display_path(path: Path, root: Path) -> str:

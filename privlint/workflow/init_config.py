@@ -31,6 +31,8 @@ regimes = []
 policy-paths = []
 # The project's home jurisdiction, e.g. "CN", "EU" or "US".
 # home-region = "CN"
+# Per-file results are kept in .privlint_cache so that a scan of an unchanged tree is nearly free.
+cache = true
 """
 
 
