@@ -25,7 +25,11 @@ class AnalysisContext:
 
 @dataclass(frozen=True, slots=True)
 class SinkHit:
-    """Personal data reaching a sink: what reached it, where, and through which call."""
+    """Data reaching a sink: what reached it, where, and through which call.
+
+    Its taint may be symbolic (a parameter, a helper's return value): such hits are resolved into concrete
+    ones when the whole project is linked.
+    """
 
     sink: Sink
     qualified_name: str

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import re
-from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
 from privlint.config import DEFAULT_EXCLUDES
 from privlint.findings import Notification
+from privlint.globs import glob_match
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,19 +78,6 @@ def _included(path: Path, root: Path, include: tuple[str, ...]) -> bool:
     relative = _relative(path, root)
     return any(glob_match(relative.as_posix(), pattern) or fnmatch.fnmatch(relative.name, pattern)
                for pattern in include)
-
-
-@lru_cache(maxsize=256)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    """A glob where ``**/`` spans any number of folders (none included) and ``*`` stays within one."""
-    parts = re.split(r"(\*\*/|\*\*|\*|\?)", pattern)
-    tokens = {"**/": "(?:.*/)?", "**": ".*", "*": "[^/]*", "?": "[^/]"}
-    return re.compile("".join(tokens.get(part, re.escape(part)) for part in parts) + r"\Z")
-
-
-def glob_match(relative: str, pattern: str) -> bool:
-    """Whether a POSIX relative path matches a glob pattern."""
-    return bool(_glob_regex(pattern).match(relative))
 
 
 def _excluded(path: Path, root: Path, exclude: tuple[str, ...], *, directory: bool = False) -> bool:

@@ -12,9 +12,9 @@ from privlint.code.context import AnalysisContext, SinkHit
 from privlint.code.hosts import host_of, is_internal
 from privlint.code.imports import dotted_name
 from privlint.code.positions import Span
-from privlint.code.summaries import CallSite, FunctionSummary, PendingHit
+from privlint.code.summaries import CallSite, FunctionSummary
 from privlint.code.taint import Scope, Taint, symbolic, union
-from privlint.findings import FlowStep, Location
+from privlint.findings import FlowStep
 
 # Calls whose result carries the personal data of their arguments or receiver.
 PROPAGATORS = frozenset({
@@ -37,7 +37,7 @@ class ExpressionEvaluator(CollectionRecorder):
                  positions: Mapping[cst.CSTNode, Span], lines: list[str]) -> None:
         super().__init__(context, module_name=module_name, path=path, positions=positions, lines=lines)
         self.hits: list[SinkHit] = []
-        self.pending: list[PendingHit] = []
+        self.pending: list[SinkHit] = []
         self.call_sites: list[CallSite] = []
         self.summaries: list[FunctionSummary] = []
         self.module_functions: set[str] = set()
@@ -282,8 +282,8 @@ class ExpressionEvaluator(CollectionRecorder):
             self.hits.append(SinkHit(sink=sink, qualified_name=qualified, taint=taint, location=location, host=host,
                                      country=country))
         if taint.symbols:
-            self.pending.append(PendingHit(sink=sink, qualified_name=qualified, taint=taint, location=location,
-                                           host=host, country=country))
+            self.pending.append(SinkHit(sink=sink, qualified_name=qualified, taint=taint, location=location,
+                                        host=host, country=country))
 
     def _request_host(self, node: cst.Call, scope: Scope) -> str | None:
         """The host of the URL argument: ``url=``, or the first of the first two positional arguments with one."""

@@ -8,7 +8,7 @@ from typing import Mapping
 
 from privlint.code.context import AnalysisContext, CollectionHit, SinkHit
 from privlint.code.source_file import check_syntax, read_source
-from privlint.code.summaries import CallSite, FunctionSummary, PendingHit
+from privlint.code.summaries import CallSite, FunctionSummary
 from privlint.findings import Notification
 
 
@@ -18,7 +18,7 @@ class FileFacts:
 
     path: str
     hits: tuple[SinkHit, ...] = ()
-    pending: tuple[PendingHit, ...] = ()
+    pending: tuple[SinkHit, ...] = ()
     summaries: tuple[FunctionSummary, ...] = ()
     call_sites: tuple[CallSite, ...] = ()
     collections: tuple[CollectionHit, ...] = ()

@@ -6,7 +6,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
-from privlint.code.catalogue import Sink
 from privlint.code.context import SinkHit
 from privlint.code.taint import Symbol, Taint
 from privlint.findings import FlowStep, Location
@@ -35,18 +34,6 @@ class FunctionSummary:
     returns: Taint | None
 
 
-@dataclass(frozen=True, slots=True)
-class PendingHit:
-    """A sink reached by data that is only known after linking (a parameter, a helper's return value)."""
-
-    sink: Sink
-    qualified_name: str
-    taint: Taint
-    location: Location
-    host: str | None = None
-    country: str | None = None
-
-
 class Linker:
     """Resolves symbolic origins against every summary and call site of the project."""
 
@@ -61,8 +48,8 @@ class Linker:
                 self._callers[summary.key].append(site)
         self._memo: dict[Symbol, list[Taint]] = {}
 
-    def resolve(self, pending: PendingHit) -> list[SinkHit]:
-        """Concrete flows into a pending sink, one hit per origin found."""
+    def resolve(self, pending: SinkHit) -> list[SinkHit]:
+        """Concrete flows into a sink reached by symbolic data, one hit per origin found."""
         hits = []
         for symbol, path in pending.taint.symbols:
             for origin in self._expand(symbol, frozenset()):

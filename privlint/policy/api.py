@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
 from privlint.errors import ConfigError
 from privlint.findings import Finding, Notification, RuleMeta
+from privlint.globs import glob_match
 from privlint.policy.check import check_document
 from privlint.policy.documents import read_document
 from privlint.policy.packs import REGIMES, Catalogue, load_catalogue
@@ -45,21 +44,9 @@ def find_policy_documents(root: Path, extra_patterns: Sequence[str] = ()) -> lis
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not (Path(folder) / d / "pyvenv.cfg").exists())
         for name in sorted(files):
             relative = (Path(folder) / name).relative_to(root).as_posix()
-            if any(_matches(relative, pattern) for pattern in patterns):
+            if any(glob_match(relative, pattern) for pattern in patterns):
                 found.append(Path(folder) / name)
     return found
-
-
-def _matches(relative: str, pattern: str) -> bool:
-    """A glob relative to the root: `*` stays within a folder, `**/` spans any number of folders."""
-    return _glob_regex(pattern).fullmatch(relative) is not None
-
-
-@functools.lru_cache(maxsize=64)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    parts = re.split(r"(\*\*/|\*|\?)", pattern)
-    special = {"**/": "(?:.*/)?", "*": "[^/]*", "?": "[^/]"}
-    return re.compile("".join(special.get(part, re.escape(part)) for part in parts))
 
 
 def policy_rules(regimes: Sequence[str], rule_dirs: Sequence[Path] = ()) -> tuple[RuleMeta, ...]:
