@@ -26,26 +26,27 @@ def cli() -> None:
     """privlint: find personal data reaching logs, third parties and other countries."""
 
 
-def _gate_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """--fail-on, --min-severity and --exit-zero, shared by the commands that report findings."""
+def _report_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--format, --output, --config and the gates, shared by the commands that report findings."""
     command = click.option("--exit-zero", is_flag=True,
                            help="Exit 0 even with findings (usage and configuration errors still exit 2).")(command)
     command = click.option("--min-severity", "min_severity", metavar="LEVEL",
                            help="Lowest level reported at all: error, warning or note (default: note, or "
                                 "min-severity in the configuration).")(command)
-    return click.option("--fail-on", "fail_on", metavar="LEVEL",
-                        help="Lowest level that fails the run: error, warning, note or never (default: warning, "
-                             "or fail-on in the configuration).")(command)
+    command = click.option("--fail-on", "fail_on", metavar="LEVEL",
+                           help="Lowest level that fails the run: error, warning, note or never (default: "
+                                "warning, or fail-on in the configuration).")(command)
+    command = click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+                           help=CONFIG_HELP)(command)
+    command = click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+                           help="Write the report to FILE.")(command)
+    return click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text",
+                        show_default=True, help="Output format.")(command)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
-              help="Output format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help=CONFIG_HELP)
-@_gate_options
+@_report_options
 @click.option("--strict", is_flag=True, help="Exit 2 when a file could not be read or parsed.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: one per core).")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
@@ -119,12 +120,7 @@ def baseline(file: Path, paths: tuple[Path, ...], config_file: Path | None, jobs
 @click.argument("documents", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--regime", "regimes", metavar="LIST", help="Comma-separated regimes: pipl, gbt35273, gdpr, ccpa "
               "(default: regimes in the configuration, else all).")
-@click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
-              help="Output format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help=CONFIG_HELP)
-@_gate_options
+@_report_options
 def policy(documents: tuple[Path, ...], regimes: str | None, output_format: str, output: Path | None,
            config_file: Path | None, fail_on: str | None, min_severity: str | None, exit_zero: bool) -> int:
     """Check privacy-policy documents (Markdown, HTML, text; English or Chinese) for required disclosures."""
