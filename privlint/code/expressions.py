@@ -84,7 +84,7 @@ class ExpressionEvaluator(CollectionRecorder):
             return taint
         if scope.find("aliases", node.value) is not None:
             return None
-        return self.name_source(node, node.value, None)
+        return None if _is_constant_name(node.value) else self.name_source(node, node.value, None)
 
     def _attribute(self, node: cst.Attribute, scope: Scope) -> Taint | None:
         """A field read narrows to that field: ``customer.email`` is an e-mail, ``customer.id`` is not."""
@@ -97,6 +97,8 @@ class ExpressionEvaluator(CollectionRecorder):
             if known is not None:
                 return self.typed_source(node, known, dotted)
         self.evaluate(node.value, scope)
+        if _is_constant_name(node.attr.value):
+            return None
         return self.name_source(node, node.attr.value, _owner_name(node.value))
 
     def _subscript(self, node: cst.Subscript, scope: Scope) -> Taint | None:
@@ -316,6 +318,11 @@ class ExpressionEvaluator(CollectionRecorder):
             owner = _owner_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
             return self.name_source(node, name.split("_", 1)[1], owner)
         return None
+
+
+def _is_constant_name(name: str) -> bool:
+    """``DB_DRIVER_NAME``, ``SPANDATA.USER_EMAIL``: constants name keys and settings, not a person's data."""
+    return name.isupper() and len(name) > 3
 
 
 def _called_name(func: cst.BaseExpression, qualified: str | None) -> str:
