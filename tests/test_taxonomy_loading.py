@@ -34,7 +34,7 @@ types:
     assert taxonomy.classify_name("loyalty_card_no").id == "loyalty-card-number"
     assert taxonomy.classify_name("loyaltyCardTemplate") is None
     assert taxonomy.classify_name("points_card") is None
-    assert taxonomy.classify_name("points_card", "member").id == "loyalty-card-number"
+    assert taxonomy.classify_name("points_card", "customer").id == "loyalty-card-number"
     assert taxonomy.classify_literal("LC-12345678").id == "loyalty-card-number"
 
 

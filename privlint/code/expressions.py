@@ -143,8 +143,8 @@ class ExpressionEvaluator(CollectionRecorder):
             if isinstance(element, cst.DictElement):
                 self.evaluate(element.key, scope)
                 key = _string_value(element.key)
-                if key is not None and value is None and not _is_literal(element.value):
-                    value = self.name_source(element.key, key, None)
+                if key is not None and not (value and value.types) and _is_plain_variable(element.value):
+                    value = union((self.name_source(element.key, key, None), value))
             taints.append(value)
         return union(taints)
 
@@ -232,8 +232,8 @@ class ExpressionEvaluator(CollectionRecorder):
 
     def _argument(self, arg: cst.Arg, scope: Scope) -> Taint | None:
         taint = self.evaluate(arg.value, scope)
-        if taint is None and arg.keyword is not None and not _is_literal(arg.value):
-            taint = self.name_source(arg.keyword, arg.keyword.value, None)
+        if arg.keyword is not None and not (taint and taint.types) and _is_plain_variable(arg.value):
+            taint = union((self.name_source(arg.keyword, arg.keyword.value, None), taint))
         return taint
 
     def _check_sink(self, sink: Sink, qualified: str, node: cst.Call,
@@ -358,9 +358,9 @@ def _string_key(node: cst.Subscript) -> str | None:
     return None
 
 
-def _is_literal(node: cst.BaseExpression) -> bool:
-    return isinstance(node, (cst.SimpleString, cst.Integer, cst.Float, cst.ConcatenatedString)) or (
-        isinstance(node, cst.Name) and node.value in {"None", "True", "False"})
+def _is_plain_variable(node: cst.BaseExpression) -> bool:
+    """A bare variable (``value``, ``x``): its key or keyword then says what it holds (``{"email": value}``)."""
+    return isinstance(node, cst.Name) and node.value not in {"None", "True", "False"}
 
 
 def _leading_text(node: cst.BaseExpression, scope: Scope) -> str | None:

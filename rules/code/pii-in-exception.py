@@ -38,3 +38,10 @@ def lookup(user_id, passport_number):
 def reraise(error):
     # ok: pii-in-exception
     raise error
+
+
+def form_errors(self, value):
+    # ruleid: pii-in-exception
+    raise ValidationError("unknown account", params={"email": value})
+    # ok: pii-in-exception
+    raise ValidationError("unknown account", params={"username": self.username_field.verbose_name})

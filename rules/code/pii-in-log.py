@@ -99,3 +99,12 @@ def constant_names(span):
     logger.info("attribute %s", SPANDATA.DB_DRIVER_NAME)
     # ok: pii-in-log
     logger.info("setting %s", DEFAULT_FROM_EMAIL)
+
+
+def software_owners(connection, driver, tar_member):
+    # ok: pii-in-log
+    logger.info("program %s missing", connection.client.executable_name)
+    # ok: pii-in-log
+    logger.info("raster driver %s", driver.name)
+    # ok: pii-in-log
+    print("the member %s is invalid", tar_member.name)
