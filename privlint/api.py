@@ -16,7 +16,8 @@ from privlint.findings import Finding, Notification, Report
 
 def scan(paths: Sequence[Path], config: Config, *, jobs: int | None = None,
          progress: Callable[[int, int], None] | None = None) -> Report:
-    """Scan Python files under ``paths``; check the project's policy too when ``config.regimes`` names any.
+    """Scan Python files under ``paths``; when ``config.regimes`` names any and a directory is scanned (a
+    project scan, not a list of changed files), check the project's policy too.
 
     ``progress(files_done, findings_so_far)`` is called after each file; the count is of direct sink hits,
     before flows across functions are linked and suppressions applied.
@@ -27,7 +28,7 @@ def scan(paths: Sequence[Path], config: Config, *, jobs: int | None = None,
     findings, notifications = build_findings(facts, engine.context, engine.rules)
     code = Report(findings=tuple(findings), rules=engine.rule_metas,
                   notifications=(*found.notifications, *notifications), files_scanned=len(found.files))
-    if not config.regimes:
+    if not config.regimes or not any(path.is_dir() for path in paths):
         return _finish(code)
     from privlint.policy.api import find_policy_documents
 

@@ -136,3 +136,12 @@ def test_scan_without_a_policy_says_so(run_cli, tmp_path):
     code, _, err = run_cli("scan", str(tmp_path))
     assert code == 0
     assert "no privacy policy found" in err
+
+
+def test_scan_of_single_files_leaves_the_policy_alone(run_cli, tmp_path):
+    write(tmp_path, "app.py", CLEAN)
+    write(tmp_path, "PRIVACY.md", POLICY)
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\nregimes = ['pipl']\n")
+    code, out, err = run_cli("scan", str(tmp_path / "app.py"))
+    assert (code, err) == (0, "")
+    assert out == "privlint: no findings in 1 file\n"
