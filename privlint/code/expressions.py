@@ -15,6 +15,7 @@ from privlint.code.positions import Span
 from privlint.code.summaries import CallSite, FunctionSummary
 from privlint.code.taint import Scope, Taint, symbolic, union
 from privlint.findings import FlowStep
+from privlint.taxonomy import DataType
 
 # Calls whose result carries the personal data of their arguments or receiver.
 PROPAGATORS = frozenset({
@@ -60,8 +61,7 @@ class ExpressionEvaluator(CollectionRecorder):
         data_type = self.context.taxonomy.classify_name(name, owner)
         if data_type is None or data_type.id in self.catalogue.pseudonymous:
             return None
-        shown = f"{owner}.{name}" if owner else name
-        return Taint(frozenset({data_type.id}), (self.step(node, f"`{shown}` holds {data_type.name.lower()}"),))
+        return self._entering(node, data_type, f"{owner}.{name}" if owner else name)
 
     def typed_source(self, node: cst.CSTNode, type_id: str, shown: str) -> Taint | None:
         """Personal data of a known type entering at ``node`` (a framework attribute, say)."""
@@ -69,7 +69,10 @@ class ExpressionEvaluator(CollectionRecorder):
         if data_type is None:
             return None
         self.collect(node, type_id, "request", f"`{shown}`")
-        return Taint(frozenset({type_id}), (self.step(node, f"`{shown}` holds {data_type.name.lower()}"),))
+        return self._entering(node, data_type, shown)
+
+    def _entering(self, node: cst.CSTNode, data_type: DataType, shown: str) -> Taint:
+        return Taint(frozenset({data_type.id}), (self.step(node, f"`{shown}` holds {data_type.phrase}"),))
 
     # -- evaluation ------------------------------------------------------------------------------
 

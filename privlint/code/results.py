@@ -121,7 +121,7 @@ def _collection_finding(rule: CodeRule, point: CollectionHit, context: AnalysisC
 def _finding(rule: CodeRule, location: Location, types: list[str], context: AnalysisContext, level: Severity,
              words: dict[str, str], properties: dict[str, Any], flow: tuple[FlowStep, ...]) -> Finding:
     described = [context.taxonomy.types[type_id] for type_id in types]
-    message = rule.message.format_map({"data": ", ".join(_in_sentence(t.name) for t in described), "sink": "",
+    message = rule.message.format_map({"data": ", ".join(t.phrase for t in described), "sink": "",
                                        "destination": "", "source": "", "country": "", "home": "", "law": "",
                                        **words})
     return Finding(
@@ -136,11 +136,6 @@ def _finding(rule: CodeRule, location: Location, types: list[str], context: Anal
         properties={"kind": rule.meta.kind, "dataCategories": types,
                     "sensitive": any(t.sensitive for t in described), **properties},
     )
-
-
-def _in_sentence(name: str) -> str:
-    """``E-mail address`` -> ``e-mail address``; acronyms stay (``IP address``)."""
-    return name if name[1:2].isupper() else name[:1].lower() + name[1:]
 
 
 def _in_tests(path: str) -> bool:

@@ -16,6 +16,11 @@ class DataType:
     sensitive: bool
     fideslang: str | None
 
+    @property
+    def phrase(self) -> str:
+        """The name as it reads inside a sentence: ``e-mail address``, but ``IP address``."""
+        return self.name if self.name[1:2].isupper() else self.name[:1].lower() + self.name[1:]
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class NamePattern:
