@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable, Mapping
+from typing import Callable, Iterator, Mapping
 
 import libcst as cst
 
@@ -146,8 +146,8 @@ class ExpressionEvaluator(CollectionRecorder):
             if isinstance(element, cst.DictElement):
                 self.evaluate(element.key, scope)
                 key = _string_value(element.key)
-                if key is not None and not (value and value.types) and _is_plain_variable(element.value):
-                    value = union((self.name_source(element.key, key, None), value))
+                if key is not None:
+                    value = self._named_by(element.key, key, element.value, value)
             taints.append(value)
         return union(taints)
 
@@ -222,34 +222,28 @@ class ExpressionEvaluator(CollectionRecorder):
     def _project_call(self, node: cst.Call, callee: str, arguments: list[tuple[cst.Arg, Taint | None]]) -> Taint:
         location = self.location(node)
         call_id = f"{self.path}:{location.line}:{location.column}"
-        passed = []
-        position = 0
-        for arg, taint in arguments:
-            if arg.star:
-                continue
-            keyword = arg.keyword.value if arg.keyword is not None else None
-            passed.append((None if keyword else position, keyword, taint))
-            position += keyword is None
-        self.call_sites.append(CallSite(call_id=call_id, callee=callee, arguments=tuple(passed), location=location))
+        passed = tuple((position, keyword, taint) for position, keyword, arg, taint in _placed(arguments)
+                       if not arg.star)
+        self.call_sites.append(CallSite(call_id=call_id, callee=callee, arguments=passed, location=location))
         return symbolic(("ret", call_id), FlowStep(location=location, message=f"returned by `{callee}`"))
 
     def _argument(self, arg: cst.Arg, scope: Scope) -> Taint | None:
         taint = self.evaluate(arg.value, scope)
-        if arg.keyword is not None and not (taint and taint.types) and _is_plain_variable(arg.value):
-            taint = union((self.name_source(arg.keyword, arg.keyword.value, None), taint))
+        if arg.keyword is not None:
+            taint = self._named_by(arg.keyword, arg.keyword.value, arg.value, taint)
         return taint
+
+    def _named_by(self, label_node: cst.CSTNode, label: str, value: cst.BaseExpression,
+                  taint: Taint | None) -> Taint | None:
+        """``{"email": value}``, ``f(email=value)``: the key or keyword says what a bare variable holds."""
+        if (taint is not None and taint.types) or not _is_plain_variable(value):
+            return taint
+        return union((self.name_source(label_node, label, None), taint))
 
     def _check_sink(self, sink: Sink, qualified: str, node: cst.Call,
                     arguments: list[tuple[cst.Arg, Taint | None]], scope: Scope) -> None:
-        selected = []
-        position = 0
-        for arg, taint in arguments:
-            keyword = arg.keyword.value if arg.keyword is not None else None
-            if sink.selects(None if keyword else position, keyword) or arg.star:
-                selected.append(taint)
-            if keyword is None and not arg.star:
-                position += 1
-        taint = union(selected)
+        taint = union(taint for position, keyword, arg, taint in _placed(arguments)
+                      if arg.star or sink.selects(position, keyword))
         if taint is None:
             return
         host = self._request_host(node, scope) if sink.kind == "network" else None
@@ -321,6 +315,17 @@ class ExpressionEvaluator(CollectionRecorder):
             owner = _owner_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
             return self.name_source(node, name.split("_", 1)[1], owner)
         return None
+
+
+def _placed(arguments: list[tuple[cst.Arg, Taint | None]]
+            ) -> Iterator[tuple[int | None, str | None, cst.Arg, Taint | None]]:
+    """(position or None, keyword or None, argument, taint) of each argument; ``*args`` take no position."""
+    position = 0
+    for arg, taint in arguments:
+        keyword = arg.keyword.value if arg.keyword is not None else None
+        yield (position if keyword is None and not arg.star else None), keyword, arg, taint
+        if keyword is None and not arg.star:
+            position += 1
 
 
 def _is_constant_name(name: str) -> bool:
