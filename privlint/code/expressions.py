@@ -41,6 +41,7 @@ class ExpressionEvaluator(CollectionRecorder):
         self.pending: list[SinkHit] = []
         self.call_sites: list[CallSite] = []
         self.summaries: list[FunctionSummary] = []
+        self.returns: list[list[Taint | None]] = []
         self.module_functions: set[str] = set()
         self.classes: list[str] = []
         self._handlers: dict[type, Callable[[cst.BaseExpression, Scope], Taint | None]] = {

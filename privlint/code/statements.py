@@ -22,7 +22,6 @@ class StatementWalker(ExpressionEvaluator):
 
     def walk_module(self, module: cst.Module) -> None:
         self.module_functions = {node.name.value for node in module.body if isinstance(node, cst.FunctionDef)}
-        self.returns: list[list[Taint | None]] = []
         self.block(module.body, Scope())
 
     def block(self, body: Sequence[cst.BaseStatement | cst.BaseSmallStatement], scope: Scope) -> None:
@@ -73,7 +72,7 @@ class StatementWalker(ExpressionEvaluator):
         if not isinstance(exception, cst.Call):
             self.evaluate(exception, scope)
             return
-        sink = self.context.catalogue.sink_for(RAISE)
+        sink = self.catalogue.sink_for(RAISE)
         taints = [self.evaluate(arg.value, scope) for arg in exception.args]
         taint = union(taints)
         if sink is not None and taint is not None:
@@ -86,26 +85,31 @@ class StatementWalker(ExpressionEvaluator):
         key = ".".join((self.module_name, *owner, node.name.value))
         self.route_parameters(node, parent)
         scope = parent.child()
-        params = node.params
+        names = self.parameters(node.params, key, scope, parent, skip_first=in_class)
+        self.returns.append([])
+        self.block(node.body.body if isinstance(node.body, cst.IndentedBlock) else [node.body], scope)
+        returned = union(self.returns.pop())
+        self.summaries.append(FunctionSummary(key=key, params=tuple(names), is_method=in_class, returns=returned))
+
+    def parameters(self, params: cst.Parameters, key: str, scope: Scope, parent: Scope, *,
+                   skip_first: bool) -> list[str]:
+        """Bind each parameter to what its name says and to a symbol its callers fill in; returns the names."""
         names = []
         for index, param in enumerate((*params.posonly_params, *params.params, *params.kwonly_params)):
             name = param.name.value
             names.append(name)
-            if in_class and index == 0:
+            if param.default is not None:
+                self.evaluate(param.default, parent)
+            if skip_first and index == 0:
                 scope.values[name] = None
                 continue
             step = FlowStep(location=self.location(param.name), message=f"parameter `{name}` of `{key}`")
             scope.values[name] = union((self.name_source(param.name, name, None),
                                         symbolic(("param", key, index), step)))
-            if param.default is not None:
-                self.evaluate(param.default, parent)
         for star in (params.star_arg, params.star_kwarg):
             if isinstance(star, cst.Param):
                 scope.values[star.name.value] = None
-        self.returns.append([])
-        self.block(node.body.body if isinstance(node.body, cst.IndentedBlock) else [node.body], scope)
-        returned = union(self.returns.pop())
-        self.summaries.append(FunctionSummary(key=key, params=tuple(names), is_method=in_class, returns=returned))
+        return names
 
     def class_body(self, node: cst.ClassDef, scope: Scope) -> None:
         body_scope = scope.child()
