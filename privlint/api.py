@@ -8,10 +8,13 @@ from typing import Callable, Sequence
 
 from privlint.code.discovery import discover
 from privlint.code.results import build_findings
+from privlint.consistency import check_consistency, load_consistency, policy_view
 from privlint.config import Config
 from privlint.engine import build_engine, display_path, project_roots, scan_project
 from privlint.fingerprints import with_fingerprints
 from privlint.findings import Finding, Notification, Report
+from privlint.loader import pack_dirs
+from privlint.taxonomy import Taxonomy
 
 
 def scan(paths: Sequence[Path], config: Config, *, jobs: int | None = None,
@@ -30,6 +33,11 @@ def scan(paths: Sequence[Path], config: Config, *, jobs: int | None = None,
                   notifications=(*found.notifications, *notifications), files_scanned=len(found.files))
     if not config.regimes or not any(path.is_dir() for path in paths):
         return _finish(code)
+    return _finish(_with_policy(code, config, engine.context.taxonomy))
+
+
+def _with_policy(code: Report, config: Config, taxonomy: Taxonomy) -> Report:
+    """The code report with the project's policy checked, and the two held against each other."""
     from privlint.policy.api import find_policy_documents
 
     documents = find_policy_documents(config.root, config.policy_paths)
@@ -37,8 +45,27 @@ def scan(paths: Sequence[Path], config: Config, *, jobs: int | None = None,
         note = Notification(message=f"no privacy policy found (looked for PRIVACY.md, privacy-policy.* and "
                                     f"policy-paths) while regimes {', '.join(config.regimes)} are enabled",
                             path=".", level="warning", unreadable=False)
-        return _finish(replace(code, notifications=(*code.notifications, note)))
-    return _finish(_merge(code, check_policy(documents, config.regimes, config)))
+        return replace(code, notifications=(*code.notifications, note))
+    policy = check_policy(documents, config.regimes, config)
+    rules, vocabulary = load_consistency(pack_dirs(config.packs, config.rule_paths))
+    views = [policy_view(record, _text_of(config.root / record["path"])) for record in policy.extra["policies"]]
+    consistency = check_consistency(code.findings, views, rules, vocabulary, taxonomy, config.home_region)
+    return Report(
+        findings=(*code.findings, *policy.findings, *consistency),
+        rules=(*code.rules, *policy.rules, *(rule.meta for rule in rules.values())),
+        notifications=(*code.notifications, *policy.notifications),
+        files_scanned=code.files_scanned + policy.files_scanned, extra=policy.extra,
+    )
+
+
+def _text_of(path: Path) -> str:
+    from privlint.policy.documents import decode
+
+    try:
+        decoded = decode(path.read_bytes())
+    except OSError:
+        return ""
+    return decoded[0] if decoded else ""
 
 
 def check_policy(documents: Sequence[Path], regimes: Sequence[str], config: Config) -> Report:
@@ -56,12 +83,6 @@ def check_policy(documents: Sequence[Path], regimes: Sequence[str], config: Conf
         extra={"policies": [{**record, "path": relative.get(record.get("path"), record.get("path"))}
                             for record in result.documents]},
     ))
-
-
-def _merge(code: Report, policy: Report) -> Report:
-    return Report(findings=(*code.findings, *policy.findings), rules=(*code.rules, *policy.rules),
-                  notifications=(*code.notifications, *policy.notifications),
-                  files_scanned=code.files_scanned + policy.files_scanned, extra=policy.extra)
 
 
 def _finish(report: Report) -> Report:

@@ -67,9 +67,31 @@ def read_expectations(text: str) -> Expectations:
 
 
 def fixture_for(rule_file: Path) -> Path | None:
-    """The fixture beside a rule file: same stem, any suffix other than .yml."""
+    """The fixture beside a rule file: same stem, any suffix other than .yml, or a project folder of that name."""
+    folder = rule_file.with_suffix("")
+    if folder.is_dir():
+        return folder
     candidates = sorted(path for path in rule_file.parent.glob(f"{rule_file.stem}.*") if path.suffix != ".yml")
     return candidates[0] if candidates else None
+
+
+def run_project_fixture(folder: Path, rule_ids: Iterable[str]) -> FixtureResult:
+    """Scan a fixture project (its own pyproject.toml, code and policy) and compare with the annotations of
+    every file in it; lines are reported as ``path:line`` relative to the folder."""
+    from privlint.api import scan
+    from privlint.config import load_config
+
+    rule_ids = set(rule_ids)
+    wanted: set[tuple[str, int]] = set()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in {".py", ".md", ".html", ".txt"}):
+        relative = path.relative_to(folder).as_posix()
+        for rule, line in read_expectations(path.read_text(encoding="utf-8")).fire:
+            if rule in rule_ids:
+                wanted.add((f"{rule}@{relative}", line))
+    config = replace(load_config(folder / "pyproject.toml"), cache=False)
+    report = scan([folder], config)
+    actual = {(f"{f.rule_id}@{f.location.path}", f.location.line) for f in report.findings if f.rule_id in rule_ids}
+    return FixtureResult(fixture=folder, missing=tuple(sorted(wanted - actual)), extra=tuple(sorted(actual - wanted)))
 
 
 def fixture_engine(engine: Engine, text: str) -> Engine:

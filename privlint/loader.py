@@ -16,6 +16,7 @@ RULE_KEYS = {
     "name", "kind", "severity", "confidence", "select", "message", "short", "description",
     "references", "tags", "docs",
 }
+RULE_KINDS = (*CODE_KINDS, "consistency")
 SELECT_KEYS = {"kinds", "groups", "origins", "sensitive"}
 REQUIRED_KEYS = ("kind", "severity", "confidence", "select", "message", "short", "description", "docs")
 
@@ -115,8 +116,8 @@ def _validate(data: Mapping[str, Any], path: Path) -> None:
     for key in REQUIRED_KEYS:
         if key not in data:
             raise fail(f"missing required key {key!r}")
-    if data["kind"] not in CODE_KINDS:
-        raise fail(f"unknown kind {data['kind']!r} (expected one of {', '.join(CODE_KINDS)})")
+    if data["kind"] not in RULE_KINDS:
+        raise fail(f"unknown kind {data['kind']!r} (expected one of {', '.join(RULE_KINDS)})")
     try:
         Severity.parse(str(data["severity"]))
         Confidence(data["confidence"])

@@ -112,7 +112,7 @@ def _cross_border_finding(rule: CodeRule, hit: SinkHit, context: AnalysisContext
 def _collection_finding(rule: CodeRule, point: CollectionHit, context: AnalysisContext,
                         severity: Mapping[str, Severity]) -> Finding:
     level = severity.get(rule.meta.id, rule.meta.severity)
-    if point.origin == "literal" and _in_tests(point.location.path):
+    if point.origin == "literal" and in_test_folder(point.location.path):
         level = Severity.NOTE
     return _finding(rule, point.location, [point.data_type], context, level, {"source": point.detail},
                     {"origin": point.origin, "source": point.detail}, flow=())
@@ -138,7 +138,8 @@ def _finding(rule: CodeRule, location: Location, types: list[str], context: Anal
     )
 
 
-def _in_tests(path: str) -> bool:
+def in_test_folder(path: str) -> bool:
+    """Whether a display path lies in a test or fixture folder, or is a test module."""
     parts = PurePosixPath(path).parts
     return any(part in TEST_FOLDERS for part in parts[:-1]) or parts[-1].startswith("test_")
 

@@ -14,11 +14,12 @@ COLUMNS = ("id", "kind", "severity", "regime", "references")
 
 
 def all_rules(config: Config) -> list[RuleMeta]:
-    """Code rules of the enabled packs, then the policy rules of every regime (built-in plus project packs)."""
+    """Code and consistency rules of the enabled packs, then the policy rules of every regime (built-in plus
+    project packs)."""
     from privlint.policy.api import REGIMES, policy_rules
 
     folders = pack_dirs(config.packs, config.rule_paths)
-    code = [rule.meta for rule in load_code_rules(pack_files(folders, "code"))]
+    code = [rule.meta for section in ("code", "consistency") for rule in load_code_rules(pack_files(folders, section))]
     policy_dirs = [folder / "policy" for folder in config.rule_paths if (folder / "policy").is_dir()]
     return [*sorted(code, key=lambda meta: meta.id), *policy_rules(REGIMES, policy_dirs)]
 

@@ -1,0 +1,34 @@
+"""Code against policy: each consistency rule's fixture project, and the checks that need no policy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import write
+from privlint.fixtures import fixture_for, run_project_fixture
+from privlint.loader import builtin_pack
+
+RULE_FILES = sorted((builtin_pack() / "consistency").glob("*.yml"))
+
+
+def test_consistency_rules_are_discovered():
+    assert {path.stem for path in RULE_FILES} >= {
+        "undisclosed-data-category", "undisclosed-recipient", "undisclosed-cross-border", "contradicted-sharing-claim"}
+
+
+@pytest.mark.parametrize("rule_file", RULE_FILES, ids=lambda path: path.stem)
+def test_consistency_fixture(rule_file: Path):
+    folder = fixture_for(rule_file)
+    assert folder is not None and folder.is_dir(), f"rule {rule_file.stem} has no fixture project beside it"
+    result = run_project_fixture(folder, [rule_file.stem])
+    assert result.passed, result.describe()
+
+
+def test_no_consistency_findings_without_regimes(run_cli, tmp_path):
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\n")
+    write(tmp_path, "PRIVACY.md", "# Privacy\n\nWe never share your data with third parties.\n")
+    write(tmp_path, "app.py", "import analytics\n\ndef f(user):\n    analytics.identify(user.id, {'email': user.email})\n")
+    _, out, _ = run_cli("scan", str(tmp_path))
+    assert "contradicted-sharing-claim" not in out and "undisclosed-recipient" not in out
