@@ -82,3 +82,11 @@ def test_default_excludes_skip_virtualenvs_and_build_output(run_cli, tmp_path):
     write(tmp_path, "custom_env/lib/leak.py", LEAK)
     code, out, _ = run_cli("scan", str(tmp_path))
     assert (code, out) == (0, "privlint: no findings in 0 files\n")
+
+
+def test_deeply_nested_expression_is_reported_not_fatal(run_cli, tmp_path):
+    write(tmp_path, "deep.py", "import logging\n\ndef f(user):\n    logging.info(user.email + " + " + ".join(["'x'"] * 3000) + ")\n")
+    write(tmp_path, "good.py", LEAK)
+    code, out, err = run_cli("scan", str(tmp_path))
+    assert code == 1 and "good.py:4:5: pii-in-log" in out
+    assert "deep.py" in err or "deep.py" in out

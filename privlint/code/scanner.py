@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
@@ -10,6 +11,8 @@ from privlint.code.context import AnalysisContext, CollectionHit, SinkHit
 from privlint.code.source_file import check_syntax, read_source
 from privlint.code.summaries import CallSite, FunctionSummary
 from privlint.findings import Notification
+
+LOG = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,4 +44,13 @@ def scan_file(path: Path, display: str, context: AnalysisContext, *, force: bool
         return FileFacts(display, notifications=(problem,) if problem else (), screened_out=True)
     from privlint.code.analysis import analyse
 
-    return analyse(source.text, display, context)
+    try:
+        return analyse(source.text, display, context)
+    except RecursionError:
+        return FileFacts(display, notifications=(
+            Notification(message="cannot analyse file: expressions nested too deeply", path=display),))
+    except Exception as error:  # noqa: BLE001 - one file's analysis failing must not end the scan
+        LOG.exception("analysis of %s failed", display)
+        return FileFacts(display, notifications=(
+            Notification(message=f"internal error while analysing file ({type(error).__name__}: {error}); "
+                                 f"please report it", path=display),))
