@@ -31,9 +31,20 @@ def scan(paths: Sequence[Path], config: Config, *, jobs: int | None = None,
     findings, notifications = build_findings(facts, engine.context, engine.rules)
     code = Report(findings=tuple(findings), rules=engine.rule_metas,
                   notifications=(*found.notifications, *notifications), files_scanned=len(found.files))
-    if not config.regimes or not any(path.is_dir() for path in paths):
-        return _finish(code)
-    return _finish(_with_policy(code, config, engine.context.taxonomy))
+    taxonomy = engine.context.taxonomy
+    if config.regimes and any(path.is_dir() for path in paths):
+        code = _with_policy(code, config, taxonomy)
+    return _with_data_types(_finish(code), taxonomy)
+
+
+def _with_data_types(report: Report, taxonomy: Taxonomy) -> Report:
+    """Name, category and sensitivity of every data type the findings mention, for formatters and JSON."""
+    used = sorted({type_id for finding in report.findings for type_id in finding.data_categories})
+    described = {type_id: {"name": taxonomy.types[type_id].name, "category": taxonomy.types[type_id].category,
+                           "sensitive": taxonomy.types[type_id].sensitive,
+                           "fideslang": taxonomy.types[type_id].fideslang}
+                 for type_id in used if type_id in taxonomy.types}
+    return replace(report, extra={**report.extra, "dataTypes": described})
 
 
 def _with_policy(code: Report, config: Config, taxonomy: Taxonomy) -> Report:

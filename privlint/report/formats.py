@@ -15,6 +15,7 @@ FORMATS: dict[str, str] = {
     "text": "privlint.report.text",
     "json": "privlint.report.json_format",
     "sarif": "privlint.report.sarif",
+    "datamap": "privlint.report.datamap",
 }
 
 
