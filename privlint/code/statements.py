@@ -166,6 +166,7 @@ class StatementWalker(ExpressionEvaluator):
         if isinstance(target, cst.Subscript):
             if taint is not None:
                 self.mark_container(target.value, taint, scope)
+                self.item_sink(target, taint, scope)
             return
         name = dotted_name(target)
         if name is None:
@@ -176,6 +177,16 @@ class StatementWalker(ExpressionEvaluator):
                 self.mark_container(target.value, taint, scope)
         scope.bind(name, taint)
         self.record_type(name, value, scope)
+
+    def item_sink(self, target: cst.Subscript, taint: Taint, scope: Scope) -> None:
+        """``session["email"] = data``: item assignment into a store the catalogue names ``flask.session[]``."""
+        base = dotted_name(target.value)
+        if base is None:
+            return
+        qualified = self.resolve_dotted(base, scope)
+        sink = self.catalogue.sink_for(f"{qualified}[]")
+        if sink is not None:
+            self.report(sink, f"{qualified}[]", taint, target)
 
     def mark_container(self, container: cst.BaseExpression, taint: Taint, scope: Scope) -> None:
         """``obj.field = data`` or ``obj[key] = data``: the object now carries the data too."""

@@ -22,3 +22,12 @@ def flask_view(user):
     # ok: pii-in-cookie
     resp.set_cookie("locale", user.preferred_language_code)
     return resp
+
+
+def flask_session_store(user):
+    from flask import session
+
+    # ruleid: pii-in-cookie
+    session["email"] = user.email
+    # ok: pii-in-cookie
+    session["cart_id"] = user.cart_id

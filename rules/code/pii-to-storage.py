@@ -113,3 +113,10 @@ def search(user):
     es.index(index="customers", id=user.id, document={"name": user.full_name})
     # ok: pii-to-storage
     es.index(index="orders", id=user.id, document={"total": user.order_total})
+
+
+def django_session_view(request, user):
+    # ruleid: pii-to-storage
+    request.session["phone"] = user.phone
+    # ok: pii-to-storage
+    request.session["theme"] = "dark"
