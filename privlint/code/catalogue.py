@@ -61,41 +61,87 @@ class _PatternTable:
         return None
 
 
-class SinkCatalogue:
-    """Sinks, what factory calls return, receiver-name hints and sanitizers, merged from every pack."""
+@dataclass(slots=True)
+class CollectionCatalogue:
+    """What marks request input and schema definitions, merged from every pack."""
 
-    def __init__(
-        self,
-        sinks: list[Sink],
-        returns: Mapping[str, str],
-        receivers: Mapping[str, str],
-        sanitizers: list[str],
-        sanitizer_words: list[str],
-        sources: Mapping[str, str],
-        pseudonymous: Iterable[str],
-        collection: "CollectionCatalogue",
-        regions: RegionTable,
-    ) -> None:
-        self.sinks = tuple(sinks)
-        self._sinks = _PatternTable((sink.pattern, sink) for sink in sinks)
-        self.returns = dict(returns)
-        self.receivers = dict(receivers)
-        self._sanitizers = _PatternTable((name, True) for name in sanitizers)
-        self._sources = _PatternTable(sources.items())
-        self.screen_words = frozenset(
-            [".".join(name.split(".")[-2:]) for name in sources]
-            + [name.rsplit(".", 1)[-1] for name in collection.field_types])
-        self.pseudonymous = frozenset(pseudonymous)
+    request_objects: list[str] = field(default_factory=list)
+    request_containers: list[str] = field(default_factory=list)
+    schema_bases: list[str] = field(default_factory=list)
+    schema_decorators: list[str] = field(default_factory=list)
+    field_types: dict[str, str] = field(default_factory=dict)
+
+    def read(self, document: Mapping[str, Any], path: Path) -> None:
+        for key in ("request-objects", "request-containers", "schema-bases", "schema-decorators"):
+            getattr(self, key.replace("-", "_")).extend(_string_list(document.get(key, []), key, path))
+        self.field_types.update(_string_map(document.get("field-types", {}), "field-types", path))
+
+
+CATALOGUE_KEYS = frozenset({
+    "sinks", "returns", "receivers", "sanitizers", "sanitizer-words", "sources", "pseudonymous",
+    "request-objects", "request-containers", "schema-bases", "schema-decorators", "field-types",
+    "regions", "hosts", "country-domains", "transfer-law",
+})
+
+
+@dataclass(slots=True)
+class CatalogueData:
+    """Everything the catalogue files of the enabled packs say, merged in pack order."""
+
+    sinks: list[Sink] = field(default_factory=list)
+    returns: dict[str, str] = field(default_factory=dict)
+    receivers: dict[str, str] = field(default_factory=dict)
+    sanitizers: list[str] = field(default_factory=list)
+    sanitizer_words: list[str] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)
+    pseudonymous: list[str] = field(default_factory=list)
+    collection: CollectionCatalogue = field(default_factory=CollectionCatalogue)
+    regions: RegionTable = field(default_factory=RegionTable)
+
+    def read(self, document: Any, path: Path) -> None:
+        """Add one catalogue file; a malformed entry is a RuleError naming file and line."""
+        if not isinstance(document, dict):
+            raise RuleError("a sink catalogue must be a mapping", path=str(path), line=1)
+        _check_keys(document, CATALOGUE_KEYS, path)
+        self.sinks.extend(_read_sink_groups(document.get("sinks", []), path))
+        self.returns.update(_string_map(document.get("returns", {}), "returns", path))
+        for type_name, names in _string_map(document.get("receivers", {}), "receivers", path, list).items():
+            self.receivers.update({name: type_name for name in names})
+        self.sanitizers.extend(_string_list(document.get("sanitizers", []), "sanitizers", path))
+        self.sanitizer_words.extend(_string_list(document.get("sanitizer-words", []), "sanitizer-words", path))
+        self.sources.update(_string_map(document.get("sources", {}), "sources", path))
+        self.pseudonymous.extend(_string_list(document.get("pseudonymous", []), "pseudonymous", path))
+        self.collection.read(document, path)
+        for key in ("regions", "hosts", "country-domains", "transfer-law"):
+            _string_map(document.get(key, {}), key, path)
+        self.regions.update(document)
+
+
+class SinkCatalogue:
+    """Sinks, what factory calls return, receiver-name hints, sanitizers, sources and regions, compiled."""
+
+    def __init__(self, data: CatalogueData) -> None:
+        self.sinks = tuple(data.sinks)
+        self._sinks = _PatternTable((sink.pattern, sink) for sink in data.sinks)
+        self.returns = dict(data.returns)
+        self.receivers = dict(data.receivers)
+        self._sanitizers = _PatternTable((name, True) for name in data.sanitizers)
+        self._sanitizer_words = _alternation(data.sanitizer_words)
+        self._sources = _PatternTable(data.sources.items())
+        self.pseudonymous = frozenset(data.pseudonymous)
+        collection = data.collection
         self.request_objects = frozenset(collection.request_objects)
         self.request_containers = frozenset(collection.request_containers)
         self.schema_decorators = frozenset(collection.schema_decorators)
         self._schema_bases = _PatternTable((name, True) for name in collection.schema_bases)
         self._field_types = _PatternTable(collection.field_types.items())
-        self.regions = regions
-        self._sanitizer_words = re.compile("|".join(map(re.escape, sanitizer_words)) or r"(?!x)x", re.IGNORECASE)
+        self.regions = data.regions
+        self.screen_words = frozenset(
+            [".".join(name.split(".")[-2:]) for name in data.sources]
+            + [name.rsplit(".", 1)[-1] for name in collection.field_types])
 
     def sink_for(self, qualified_name: str) -> Sink | None:
-        """The sink a call to ``qualified_name`` is, if any."""
+        """The sink a call to ``qualified_name`` (or an item assignment ``name[]``) is, if any."""
         return self._sinks.lookup(qualified_name)
 
     def source_type(self, qualified_name: str) -> str | None:
@@ -117,54 +163,17 @@ class SinkCatalogue:
         return bool(self._sanitizer_words.search(qualified_name.rsplit(".", 1)[-1]))
 
 
-@dataclass(slots=True)
-class CollectionCatalogue:
-    """What marks request input and schema definitions, merged from every pack."""
-
-    request_objects: list[str] = field(default_factory=list)
-    request_containers: list[str] = field(default_factory=list)
-    schema_bases: list[str] = field(default_factory=list)
-    schema_decorators: list[str] = field(default_factory=list)
-    field_types: dict[str, str] = field(default_factory=dict)
-
-    def read(self, document: Mapping[str, Any], path: Path) -> None:
-        for key in ("request-objects", "request-containers", "schema-bases", "schema-decorators"):
-            getattr(self, key.replace("-", "_")).extend(_string_list(document.get(key, []), key, path))
-        self.field_types.update(_string_map(document.get("field-types", {}), "field-types", path))
-
-
 def load_catalogue(files: Iterable[Path], extra_sanitizers: Iterable[str] = ()) -> SinkCatalogue:
-    """Read every sink catalogue file; a malformed entry is a RuleError naming file and line."""
-    sinks: list[Sink] = []
-    returns: dict[str, str] = {}
-    receivers: dict[str, str] = {}
-    sanitizers: list[str] = list(extra_sanitizers)
-    words: list[str] = []
-    sources: dict[str, str] = {}
-    pseudonymous: list[str] = []
-    collection = CollectionCatalogue()
-    regions = RegionTable()
+    """Read every sink catalogue file, in order, plus the project's own sanitizers."""
+    data = CatalogueData(sanitizers=list(extra_sanitizers))
     for path in files:
-        document = load_yaml(path)
-        if not isinstance(document, dict):
-            raise RuleError("a sink catalogue must be a mapping", path=str(path), line=1)
-        _check_keys(document, {"sinks", "returns", "receivers", "sanitizers", "sanitizer-words", "sources",
-                                "pseudonymous", "request-objects", "request-containers", "schema-bases",
-                                "schema-decorators", "field-types", "regions", "hosts",
-                                "country-domains", "transfer-law"}, path)
-        sinks.extend(_read_sink_groups(document.get("sinks", []), path))
-        returns.update(_string_map(document.get("returns", {}), "returns", path))
-        for type_name, names in _string_map(document.get("receivers", {}), "receivers", path, list).items():
-            receivers.update({name: type_name for name in names})
-        sanitizers.extend(_string_list(document.get("sanitizers", []), "sanitizers", path))
-        words.extend(_string_list(document.get("sanitizer-words", []), "sanitizer-words", path))
-        sources.update(_string_map(document.get("sources", {}), "sources", path))
-        pseudonymous.extend(_string_list(document.get("pseudonymous", []), "pseudonymous", path))
-        collection.read(document, path)
-        for key in ("regions", "hosts", "country-domains", "transfer-law"):
-            _string_map(document.get(key, {}), key, path)
-        regions.update(document)
-    return SinkCatalogue(sinks, returns, receivers, sanitizers, words, sources, pseudonymous, collection, regions)
+        data.read(load_yaml(path), path)
+    return SinkCatalogue(data)
+
+
+def _alternation(words: Iterable[str]) -> re.Pattern[str]:
+    joined = "|".join(map(re.escape, words))
+    return re.compile(joined, re.IGNORECASE) if joined else re.compile(r"(?!x)x")
 
 
 def _read_sink_groups(groups: Any, path: Path) -> list[Sink]:
