@@ -40,6 +40,9 @@ class CollectionRecorder(CallResolver):
         return FlowStep(location=self.location(node), message=message)
 
     def collect(self, node: cst.CSTNode, type_id: str, origin: str, detail: str) -> None:
+        """Record a collection point; internal account ids are what code should collect instead, not data."""
+        if type_id in self.catalogue.pseudonymous:
+            return
         self.collections.append(CollectionHit(data_type=type_id, origin=origin, location=self.location(node),
                                               detail=detail))
 
@@ -56,8 +59,8 @@ class CollectionRecorder(CallResolver):
         return bool(owner) and container in self.catalogue.request_containers and self.is_request(owner, scope)
 
     def is_request(self, dotted: str, scope: Scope) -> bool:
-        return self.resolve_dotted(dotted, scope) in self.catalogue.request_objects or dotted in \
-            self.catalogue.request_objects
+        objects = self.catalogue.request_objects
+        return dotted in objects or self.resolve_dotted(dotted, scope) in objects
 
     def request_key(self, container: cst.BaseExpression, key: str, node: cst.CSTNode, scope: Scope) -> None:
         """A key read from request input (``request.form["email"]``) is a collection point."""
@@ -122,7 +125,7 @@ class CollectionRecorder(CallResolver):
         if type_id is None:
             data_type = self.context.taxonomy.classify_name(name, class_name)
             type_id = data_type.id if data_type is not None else None
-        if type_id is not None and type_id not in self.catalogue.pseudonymous:
+        if type_id is not None:
             self.collect(target, type_id, "schema", f"field `{class_name}.{name}`")
 
 
