@@ -46,3 +46,11 @@ def test_project_defined_data_type(run_cli, tmp_path):
     code, findings = findings_of(run_cli, tmp_path)
     assert code == 1, findings
     assert [(f["ruleId"], f["dataCategories"]) for f in findings] == [("pii-in-log", ["member-card"])]
+
+
+def test_django_style_tests_modules_count_as_tests(run_cli, tmp_path):
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\n")
+    for name in ("shop/tests.py", "shop/views_test.py", "conftest.py"):
+        write(tmp_path, name, "OWNER = '13912345678'\n")
+    _, findings = findings_of(run_cli, tmp_path)
+    assert {f["severity"] for f in findings if f["ruleId"] == "pii-literal"} == {"note"}

@@ -139,9 +139,13 @@ def _finding(rule: CodeRule, location: Location, types: list[str], context: Anal
 
 
 def in_test_folder(path: str) -> bool:
-    """Whether a display path lies in a test or fixture folder, or is a test module."""
+    """Whether a display path lies in a test or fixture folder, or is a test module (``test_x.py``,
+    ``x_test.py``, ``tests.py``, ``conftest.py``)."""
     parts = PurePosixPath(path).parts
-    return any(part in TEST_FOLDERS for part in parts[:-1]) or parts[-1].startswith("test_")
+    name = parts[-1] if parts else ""
+    stem = name.removesuffix(".py")
+    return (any(part in TEST_FOLDERS for part in parts[:-1]) or stem.startswith("test_")
+            or stem.endswith(("_test", "_tests")) or stem in {"tests", "test", "conftest"})
 
 
 def _dedupe_steps(steps: Iterable[FlowStep]) -> tuple[FlowStep, ...]:
