@@ -97,7 +97,7 @@ def test_unambiguous_words_and_abbreviations_count_as_bare_names(taxonomy: Taxon
         ("address", "customer", "postal-address"),
         ("id", "user", "user-account-id"),
         ("age", "patient", "age"),
-        ("location", "user", "precise-location"),
+        ("location", "user", "coarse-location"),
         ("name", "app", None),
         ("name", "file", None),
         ("name", "settings", None),
