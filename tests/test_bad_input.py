@@ -90,3 +90,18 @@ def test_deeply_nested_expression_is_reported_not_fatal(run_cli, tmp_path):
     code, out, err = run_cli("scan", str(tmp_path))
     assert code == 1 and "good.py:4:5: pii-in-log" in out
     assert "deep.py" in err or "deep.py" in out
+
+
+def test_unreadable_file_even_as_root(run_cli, tmp_path):
+    import socket
+
+    write(tmp_path, "good.py", LEAK)
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        server.bind(str(tmp_path / "sock.py"))
+        code, out, err = run_cli("scan", str(tmp_path))
+        assert code == 1 and "good.py:4:5: pii-in-log" in out
+        assert "sock.py: cannot read file" in err
+        assert run_cli("scan", "--strict", str(tmp_path))[0] == 2
+    finally:
+        server.close()

@@ -78,3 +78,13 @@ def test_internal_domains_silence_requests_to_own_hosts(run_cli, tmp_path):
     assert run_cli("scan", str(tmp_path))[0] == 1
     write(tmp_path, "pyproject.toml", "[tool.privlint]\ninternal-domains = ['corp.example']\n")
     assert run_cli("scan", str(tmp_path))[0] == 0
+
+
+def test_request_to_a_host_that_cannot_be_read_is_a_note(run_cli, tmp_path):
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\n")
+    write(tmp_path, "app.py", "import requests\n\ndef f(user, url):\n    requests.post(url, json={'email': user.email})\n")
+    code, out, _ = run_cli("scan", str(tmp_path))
+    assert code == 0
+    assert out.startswith("app.py:4:5: pii-in-http-request (note) ")
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\nseverity = { pii-in-http-request = 'warning' }\n")
+    assert run_cli("scan", str(tmp_path))[0] == 1

@@ -82,11 +82,20 @@ def _flow_finding(rule: CodeRule, hit: SinkHit, context: AnalysisContext,
     destination = hit.host or hit.sink.vendor
     sink_step = FlowStep(location=hit.location, message=f"reaches `{hit.qualified_name}` ({destination})")
     properties: dict[str, Any] = {"destination": destination, "sink": hit.qualified_name, "vendor": hit.sink.vendor}
-    if hit.sink.country:
-        properties["country"] = hit.sink.country
-    return _finding(rule, hit.location, types, context, severity.get(rule.meta.id, rule.meta.severity),
+    if hit.country:
+        properties["country"] = hit.country
+    return _finding(rule, hit.location, types, context, _flow_level(rule, hit, severity),
                     {"sink": hit.qualified_name, "destination": destination}, properties,
                     flow=_dedupe_steps((*hit.taint.steps, sink_step)))
+
+
+def _flow_level(rule: CodeRule, hit: SinkHit, severity: Mapping[str, Severity]) -> Severity:
+    """The rule's level, or a note when a request's host cannot be read: it may be the project's own."""
+    if rule.meta.id in severity:
+        return severity[rule.meta.id]
+    if hit.sink.kind == "network" and hit.host is None:
+        return Severity.NOTE
+    return rule.meta.severity
 
 
 def _abroad(hit: SinkHit, context: AnalysisContext) -> bool:
