@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -100,9 +101,9 @@ def project_roots(files: Iterable[Path], root: Path) -> frozenset[str]:
 
 def scan_project(engine: Engine, files: Sequence[Path], jobs: int | None = None,
                  progress: Callable[[int, int], None] | None = None) -> list[FileFacts]:
-    """Facts for ``files``: first every file the screen lets through, then, round by round, the files
-    defining functions that analysed code calls (so a flow through a helper with no personal data of its
-    own is still followed)."""
+    """Facts for ``files``: first every file the screen lets through, then the files that use a schema class
+    found there, then, round by round, the files defining functions that analysed code calls (so a flow
+    through a helper with no personal data of its own is still followed)."""
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     modules = module_index(files, engine.config.root)
     with _runner(engine, workers if len(files) >= PARALLEL_THRESHOLD else 1) as run:
@@ -113,7 +114,7 @@ def scan_project(engine: Engine, files: Sequence[Path], jobs: int | None = None,
             hits += len(fact.hits)
             if progress is not None:
                 progress(len(facts), hits)
-        wanted = _callee_files(facts.values(), modules, facts)
+        wanted = sorted({*_callee_files(facts.values(), modules, facts), *_schema_users(facts)})
         while wanted:
             for path, fact in zip(wanted, run(wanted, True)):
                 facts[path] = fact
@@ -148,6 +149,24 @@ def _callee_files(new: Iterable[FileFacts], modules: dict[str, Path], facts: dic
                         wanted.add(file)
                     break
     return sorted(wanted)
+
+
+def _schema_users(facts: dict[Path, FileFacts]) -> list[Path]:
+    """Screened-out files that name a class whose fields hold personal data (its instances carry them)."""
+    names = {schema.key.rsplit(".", 1)[-1] for fact in facts.values() for schema in fact.schemas}
+    if not names:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")\b")
+    users = []
+    for path, fact in facts.items():
+        if fact.screened_out:
+            try:
+                text = path.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            if pattern.search(text):
+                users.append(path)
+    return users
 
 
 def _sites_that_matter(fact: FileFacts) -> Iterator[CallSite]:

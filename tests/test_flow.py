@@ -122,3 +122,25 @@ def test_screened_out_files_still_report_syntax_errors(run_cli, tmp_path):
     write(tmp_path, "broken.py", "def f(:\n    return 1\n")
     code, _, err = run_cli("scan", str(tmp_path))
     assert "broken.py:1: cannot parse file (syntax error)" in err
+
+
+def test_instances_of_a_schema_carry_its_fields(run_cli, tmp_path):
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\n")
+    write(tmp_path, "shop/__init__.py", "")
+    write(tmp_path, "shop/models.py", (
+        "from dataclasses import dataclass\n\n@dataclass\nclass Customer:\n"
+        "    id: int\n    email: str\n    phone: str\n\n@dataclass\nclass Product:\n    id: int\n    title: str\n"))
+    write(tmp_path, "shop/views.py", LOG + (
+        "from shop.models import Customer, Product\n\n"
+        "def show(customer: Customer, product: Product):\n"
+        "    log.info('customer %s', customer)\n"
+        "    log.info('customer %s', customer.id)\n"
+        "    log.info('product %s', product)\n\n"
+        "def fetch():\n"
+        "    found = Customer.objects.get(pk=1)\n"
+        "    log.info('found %s', found)\n"))
+    logged = {f["location"]["line"]: f for f in findings_of(run_cli, tmp_path)
+              if f["ruleId"] == "pii-in-log" and f["location"]["path"] == "shop/views.py"}
+    assert sorted(logged) == [6, 12]
+    assert logged[6]["dataCategories"] == ["email-address", "phone-number"]
+    assert logged[6]["flow"][0]["location"]["path"] == "shop/models.py"

@@ -23,7 +23,7 @@ def analyse(text: str, display: str, context: AnalysisContext) -> FileFacts:
     walker.walk_module(parsed)
     return FileFacts(
         display, hits=tuple(walker.hits), pending=tuple(walker.pending), summaries=tuple(walker.summaries),
-        call_sites=tuple(walker.call_sites), collections=tuple(walker.collections),
+        call_sites=tuple(walker.call_sites), collections=tuple(walker.collections), schemas=tuple(walker.schemas),
         suppressions=find_suppressions(text),
     )
 

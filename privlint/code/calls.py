@@ -16,8 +16,10 @@ BUILTIN_NAMES = frozenset(dir(builtins))
 class CallResolver:
     """Names calls the way rule files do: ``import requests as r; r.post`` is ``requests.post``."""
 
-    def __init__(self, catalogue: SinkCatalogue) -> None:
+    def __init__(self, catalogue: SinkCatalogue, module_name: str = "") -> None:
         self.catalogue = catalogue
+        self.module_name = module_name
+        self.module_classes: set[str] = set()
 
     def resolve_callee(self, func: cst.BaseExpression, scope: Scope) -> str | None:
         """The qualified name of the called function or method, or None when it cannot be named."""
@@ -54,7 +56,22 @@ class CallResolver:
         known = self.catalogue.returns.get(qualified)
         if known is not None:
             return known
+        return self.class_named(qualified) or _fetched_model(qualified)
+
+    def class_named(self, qualified: str) -> str | None:
+        """``qualified`` when it names a class: an imported one, or one this module defines (made qualified)."""
+        if qualified in self.module_classes:
+            return f"{self.module_name}.{qualified}"
         last = qualified.rsplit(".", 1)[-1]
-        if last[:1].isupper() and "." in qualified:
-            return qualified
-        return None
+        return qualified if last[:1].isupper() and "." in qualified else None
+
+
+ORM_SINGLE_ROW = frozenset({"get", "create", "first", "last", "latest", "earliest", "get_object_or_404"})
+
+
+def _fetched_model(qualified: str) -> str | None:
+    """``app.models.Customer.objects.get`` returns a ``Customer``."""
+    parts = qualified.split(".")
+    if len(parts) >= 3 and parts[-2] == "objects" and parts[-1] in ORM_SINGLE_ROW and parts[-3][:1].isupper():
+        return ".".join(parts[:-2])
+    return None

@@ -10,7 +10,8 @@ from privlint.code.calls import CallResolver
 from privlint.code.context import AnalysisContext, CollectionHit
 from privlint.code.imports import dotted_name
 from privlint.code.positions import Span
-from privlint.code.taint import Scope
+from privlint.code.summaries import SchemaSummary
+from privlint.code.taint import Scope, Taint, union
 from privlint.findings import FlowStep, Location
 
 REQUEST_DATA = "<request-data>"
@@ -22,13 +23,13 @@ class CollectionRecorder(CallResolver):
 
     def __init__(self, context: AnalysisContext, *, module_name: str, path: str,
                  positions: Mapping[cst.CSTNode, Span], lines: list[str]) -> None:
-        super().__init__(context.catalogue)
+        super().__init__(context.catalogue, module_name)
         self.context = context
-        self.module_name = module_name
         self.path = path
         self.positions = positions
         self.lines = lines
         self.collections: list[CollectionHit] = []
+        self.schemas: list[SchemaSummary] = []
 
     def location(self, node: cst.CSTNode) -> Location:
         line, column, end_line, end_column = self.positions[node]
@@ -73,13 +74,17 @@ class CollectionRecorder(CallResolver):
         if not self._is_schema(node, scope):
             return
         body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+        carried = []
         for statement in body:
             if not isinstance(statement, cst.SimpleStatementLine):
                 continue
             for small in statement.body:
                 field = _field(small)
                 if field is not None:
-                    self._schema_field(node.name.value, *field, scope)
+                    carried.append(self._schema_field(node.name.value, *field, scope))
+        carries = union(carried)
+        if carries is not None:
+            self.schemas.append(SchemaSummary(key=f"{self.module_name}.{node.name.value}", carries=carries))
 
     def route_parameters(self, node: cst.FunctionDef, scope: Scope) -> None:
         """Parameters of a web route (FastAPI, Flask) named like personal data are collected from the request."""
@@ -114,9 +119,10 @@ class CollectionRecorder(CallResolver):
                    for field in map(_field, statement.body))
 
     def _schema_field(self, class_name: str, target: cst.Name, name: str, kind: cst.BaseExpression | None,
-                      scope: Scope) -> None:
+                      scope: Scope) -> Taint | None:
+        """Collect a field holding personal data; returns what it makes an instance carry."""
         if name.startswith("_") or name.isupper():
-            return
+            return None
         type_id = None
         if kind is not None:
             kind_name = dotted_name(kind.func if isinstance(kind, cst.Call) else kind)
@@ -125,8 +131,11 @@ class CollectionRecorder(CallResolver):
         if type_id is None:
             data_type = self.context.taxonomy.classify_name(name, class_name)
             type_id = data_type.id if data_type is not None else None
-        if type_id is not None:
-            self.collect(target, type_id, "schema", f"field `{class_name}.{name}`")
+        if type_id is None or type_id in self.catalogue.pseudonymous:
+            return None
+        self.collect(target, type_id, "schema", f"field `{class_name}.{name}`")
+        data_type = self.context.taxonomy.types[type_id]
+        return Taint(frozenset({type_id}), (self.step(target, f"field `{class_name}.{name}` holds {data_type.phrase}"),))
 
 
 def _field(small: cst.BaseSmallStatement) -> tuple[cst.Name, str, cst.BaseExpression | None] | None:

@@ -85,10 +85,21 @@ class ExpressionEvaluator(CollectionRecorder):
     def _name(self, node: cst.Name, scope: Scope) -> Taint | None:
         bound, taint = scope.lookup(node.value)
         if bound:
-            return taint
+            return union((taint, self._instance(node, scope)))
         if scope.find("aliases", node.value) is not None:
             return None
         return None if _is_constant_name(node.value) else self.name_source(node, node.value, None)
+
+    def _instance(self, node: cst.Name, scope: Scope) -> Taint | None:
+        """A whole instance of a project class carries what its schema's fields hold (resolved when linked)."""
+        class_name = scope.find("types", node.value)
+        if class_name is None or not self._is_project_class(class_name):
+            return None
+        step = self.step(node, f"`{node.value}` is a `{class_name.rsplit('.', 1)[-1]}`")
+        return symbolic(("instance", class_name), step)
+
+    def _is_project_class(self, qualified: str) -> bool:
+        return qualified.startswith(f"{self.module_name}.") or qualified.split(".", 1)[0] in self.context.project_roots
 
     def _attribute(self, node: cst.Attribute, scope: Scope) -> Taint | None:
         """A field read narrows to that field: ``customer.email`` is an e-mail, ``customer.id`` is not."""

@@ -53,7 +53,8 @@ class _Collector:
 def build_findings(facts: Sequence[FileFacts], context: AnalysisContext,
                    rules: CodeRules) -> tuple[list[Finding], list[Notification]]:
     """Findings of the whole scan, one per rule and line, and the notifications of every file."""
-    linker = Linker((s for fact in facts for s in fact.summaries), (c for fact in facts for c in fact.call_sites))
+    linker = Linker((s for fact in facts for s in fact.summaries), (c for fact in facts for c in fact.call_sites),
+                    (schema for fact in facts for schema in fact.schemas))
     hits = [hit for fact in facts for hit in fact.hits]
     hits.extend(hit for fact in facts for pending in fact.pending for hit in linker.resolve(pending))
     tracker = SuppressionTracker({fact.path: fact.suppressions for fact in facts if fact.suppressions})

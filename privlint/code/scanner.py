@@ -9,7 +9,7 @@ from typing import Mapping
 
 from privlint.code.context import AnalysisContext, CollectionHit, SinkHit
 from privlint.code.source_file import check_syntax, read_source
-from privlint.code.summaries import CallSite, FunctionSummary
+from privlint.code.summaries import CallSite, FunctionSummary, SchemaSummary
 from privlint.findings import Notification
 
 LOG = logging.getLogger(__name__)
@@ -25,6 +25,7 @@ class FileFacts:
     summaries: tuple[FunctionSummary, ...] = ()
     call_sites: tuple[CallSite, ...] = ()
     collections: tuple[CollectionHit, ...] = ()
+    schemas: tuple[SchemaSummary, ...] = ()
     suppressions: Mapping[int, frozenset[str]] = field(default_factory=dict)
     notifications: tuple[Notification, ...] = ()
     screened_out: bool = False

@@ -22,6 +22,7 @@ class StatementWalker(ExpressionEvaluator):
 
     def walk_module(self, module: cst.Module) -> None:
         self.module_functions = {node.name.value for node in module.body if isinstance(node, cst.FunctionDef)}
+        self.module_classes = {node.name.value for node in module.body if isinstance(node, cst.ClassDef)}
         self.block(module.body, Scope())
 
     def block(self, body: Sequence[cst.BaseStatement | cst.BaseSmallStatement], scope: Scope) -> None:
@@ -106,10 +107,18 @@ class StatementWalker(ExpressionEvaluator):
             step = FlowStep(location=self.location(param.name), message=f"parameter `{name}` of `{key}`")
             scope.values[name] = union((self.name_source(param.name, name, None),
                                         symbolic(("param", key, index), step)))
+            self.annotated_type(name, param.annotation, scope)
         for star in (params.star_arg, params.star_kwarg):
             if isinstance(star, cst.Param):
                 scope.values[star.name.value] = None
         return names
+
+    def annotated_type(self, name: str, annotation: cst.Annotation | None, scope: Scope) -> None:
+        """``customer: Customer`` makes ``customer`` an instance of the project's ``Customer``."""
+        dotted = dotted_name(annotation.annotation) if annotation is not None else None
+        class_name = self.class_named(self.resolve_dotted(dotted, scope)) if dotted else None
+        if class_name is not None:
+            scope.types[name] = class_name
 
     def class_body(self, node: cst.ClassDef, scope: Scope) -> None:
         body_scope = scope.child()

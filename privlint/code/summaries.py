@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, TypeVar
 
 from privlint.code.context import SinkHit
 from privlint.code.taint import Symbol, Taint
 from privlint.findings import FlowStep, Location
 
 MAX_DEPTH = 8
+Keyed = TypeVar("Keyed", "FunctionSummary", "SchemaSummary")
 MAX_ORIGINS = 16
 
 
@@ -34,11 +35,21 @@ class FunctionSummary:
     returns: Taint | None
 
 
+@dataclass(frozen=True, slots=True)
+class SchemaSummary:
+    """A model, schema or dataclass whose fields hold personal data: what an instance of it carries."""
+
+    key: str
+    carries: Taint
+
+
 class Linker:
     """Resolves symbolic origins against every summary and call site of the project."""
 
-    def __init__(self, summaries: Iterable[FunctionSummary], call_sites: Iterable[CallSite]) -> None:
+    def __init__(self, summaries: Iterable[FunctionSummary], call_sites: Iterable[CallSite],
+                 schemas: Iterable[SchemaSummary] = ()) -> None:
         self._summaries = _index_by_suffix(summaries)
+        self._schemas = _index_by_suffix(schemas)
         self._calls: dict[str, CallSite] = {}
         self._callers: dict[str, list[CallSite]] = defaultdict(list)
         for site in call_sites:
@@ -66,6 +77,9 @@ class Linker:
         seen = seen | {symbol}
         if symbol[0] == "param":
             found = self._expand_parameter(symbol[1], symbol[2], seen)
+        elif symbol[0] == "instance":
+            schema = self._schemas.get(symbol[1])
+            found = [schema.carries] if schema is not None else []
         else:
             found = self._expand_return(symbol[1], seen)
         found = found[:MAX_ORIGINS]
@@ -121,9 +135,9 @@ def _argument(site: CallSite, summary: FunctionSummary, index: int) -> Taint | N
     return None
 
 
-def _index_by_suffix(summaries: Iterable[FunctionSummary]) -> dict[str, FunctionSummary]:
+def _index_by_suffix(summaries: Iterable[Keyed]) -> dict[str, Keyed]:
     """Summaries by full key and by every shorter dotted suffix that stays unique (``src.pkg.mod.f`` as ``pkg.mod.f``)."""
-    index: dict[str, FunctionSummary] = {}
+    index: dict[str, Keyed] = {}
     ambiguous: set[str] = set()
     for summary in summaries:
         index[summary.key] = summary

@@ -9,8 +9,9 @@ from privlint.findings import FlowStep
 
 MAX_STEPS = 12
 
-# A symbolic origin, resolved when the whole project is linked:
-# ("param", function_key, index) is a function's parameter; ("ret", call_id) is the value a call returned.
+# A symbolic origin, resolved when the whole project is linked: ("param", function_key, index) is a
+# function's parameter; ("ret", call_id) is the value a call returned; ("instance", class_key) is an instance
+# of a project class, which carries what its schema's fields hold.
 Symbol = tuple
 
 
