@@ -62,11 +62,17 @@ def _with_policy(code: Report, config: Config, taxonomy: Taxonomy) -> Report:
     views = [policy_view(record, _text_of(config.root / record["path"])) for record in policy.extra["policies"]]
     consistency = check_consistency(code.findings, views, rules, vocabulary, taxonomy, config.home_region)
     return Report(
-        findings=(*code.findings, *policy.findings, *consistency),
+        findings=(*code.findings, *policy.findings, *_configured(consistency, config)),
         rules=(*code.rules, *policy.rules, *(rule.meta for rule in rules.values())),
         notifications=(*code.notifications, *policy.notifications),
         files_scanned=code.files_scanned + policy.files_scanned, extra=policy.extra,
     )
+
+
+def _configured(findings: Sequence[Finding], config: Config) -> list[Finding]:
+    """Policy and consistency findings with the project's ``disable`` and ``severity`` settings applied."""
+    return [replace(finding, severity=config.severity.get(finding.rule_id, finding.severity))
+            for finding in findings if finding.rule_id not in config.disable]
 
 
 def _text_of(path: Path) -> str:
@@ -87,7 +93,7 @@ def check_policy(documents: Sequence[Path], regimes: Sequence[str], config: Conf
     result = check_policies([path.resolve() for path in documents], regimes, rule_dirs)
     relative = {str(path.resolve()): display_path(path, config.root) for path in documents}
     return _finish(Report(
-        findings=tuple(_relocated(finding, relative) for finding in result.findings),
+        findings=tuple(_relocated(finding, relative) for finding in _configured(result.findings, config)),
         rules=result.rules,
         files_scanned=len(documents),
         notifications=tuple(replace(note, path=relative.get(note.path, note.path)) for note in result.notifications),

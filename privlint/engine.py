@@ -59,10 +59,7 @@ def build_engine(config: Config, project_roots: frozenset[str] = frozenset()) ->
     """Load rule packs, sink catalogue and taxonomy; invalid files raise RuleError, bad settings ConfigError."""
     folders = pack_dirs(config.packs, config.rule_paths)
     all_rules = load_code_rules(pack_files(folders, "code"))
-    known = {rule.meta.id for rule in all_rules}
-    for rule_id in (*config.disable, *config.severity):
-        if rule_id not in known:
-            raise ConfigError(f"unknown rule id {rule_id!r} in [tool.privlint]", path=config.source)
+    _check_rule_ids(config, {rule.meta.id for rule in all_rules}, folders)
     rules = CodeRules(tuple(rule for rule in all_rules if rule.meta.id not in config.disable), config.severity)
     project_folders = [folder for folder in folders if folder != builtin_pack()]
     taxonomy = load_taxonomy(
@@ -80,6 +77,21 @@ def build_engine(config: Config, project_roots: frozenset[str] = frozenset()) ->
         settings = repr((config, sorted(project_roots)))
         cache = FactsCache(config.root / CACHE_FOLDER, salt_of([*pack_yaml, *config.taxonomy_paths], settings))
     return Engine(config=config, context=context, rules=rules, cache=cache)
+
+
+def _check_rule_ids(config: Config, code_ids: set[str], folders: list[Path]) -> None:
+    """Every id in ``disable`` and ``severity`` names a code, consistency or policy rule."""
+    named = set(config.disable) | set(config.severity)
+    if named <= code_ids:
+        return
+    from privlint.policy.api import REGIMES, policy_rules
+
+    other = {rule.meta.id for rule in load_code_rules(pack_files(folders, "consistency"))}
+    policy_dirs = [folder / "policy" for folder in config.rule_paths if (folder / "policy").is_dir()]
+    other.update(meta.id for meta in policy_rules(REGIMES, policy_dirs))
+    unknown = sorted(named - code_ids - other)
+    if unknown:
+        raise ConfigError(f"unknown rule id {unknown[0]!r} in [tool.privlint]", path=config.source)
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -32,3 +32,17 @@ def test_no_consistency_findings_without_regimes(run_cli, tmp_path):
     write(tmp_path, "app.py", "import analytics\n\ndef f(user):\n    analytics.identify(user.id, {'email': user.email})\n")
     _, out, _ = run_cli("scan", str(tmp_path))
     assert "contradicted-sharing-claim" not in out and "undisclosed-recipient" not in out
+
+
+def test_disable_and_severity_apply_to_policy_and_consistency_rules(run_cli, tmp_path):
+    write(tmp_path, "PRIVACY.md", "# Privacy\n\nWe never share your personal information with third parties.\n")
+    write(tmp_path, "app.py", "import analytics\n\ndef f(user):\n    analytics.identify(user.id, {'email': user.email})\n")
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\nregimes = ['gdpr']\n"
+                                      "disable = ['undisclosed-recipient', 'gdpr-retention']\n"
+                                      "severity = { contradicted-sharing-claim = 'note' }\n")
+    _, out, _ = run_cli("scan", str(tmp_path))
+    assert "undisclosed-recipient" not in out and "gdpr-retention" not in out
+    assert "contradicted-sharing-claim (note)" in out
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\nregimes = ['gdpr']\ndisable = ['gdpr-retentio']\n")
+    code, _, err = run_cli("scan", str(tmp_path))
+    assert code == 2 and "unknown rule id 'gdpr-retentio'" in err
