@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable, Iterator, Mapping
+from typing import Callable, Mapping
 
 import libcst as cst
 
@@ -13,6 +13,10 @@ from privlint.code.hosts import host_of, is_internal
 from privlint.code.imports import dotted_name
 from privlint.code.positions import Span
 from privlint.code.summaries import CallSite, FunctionSummary
+from privlint.code.syntax import (
+    called_name, is_constant_name, is_plain_variable, leading_text, owner_name, placed, string_key, string_value,
+    target_names,
+)
 from privlint.code.taint import Scope, Taint, symbolic, union
 from privlint.findings import FlowStep
 from privlint.taxonomy import DataType
@@ -88,7 +92,7 @@ class ExpressionEvaluator(CollectionRecorder):
             return union((taint, self._instance(node, scope)))
         if scope.find("aliases", node.value) is not None:
             return None
-        return None if _is_constant_name(node.value) else self.name_source(node, node.value, None)
+        return None if is_constant_name(node.value) else self.name_source(node, node.value, None)
 
     def _instance(self, node: cst.Name, scope: Scope) -> Taint | None:
         """A whole instance of a project class carries what its schema's fields hold (resolved when linked)."""
@@ -112,16 +116,16 @@ class ExpressionEvaluator(CollectionRecorder):
             if known is not None:
                 return self.typed_source(node, known, dotted)
         self.evaluate(node.value, scope)
-        if _is_constant_name(node.attr.value):
+        if is_constant_name(node.attr.value):
             return None
-        return self.name_source(node, node.attr.value, _owner_name(node.value))
+        return self.name_source(node, node.attr.value, owner_name(node.value))
 
     def _subscript(self, node: cst.Subscript, scope: Scope) -> Taint | None:
         base = self.evaluate(node.value, scope)
-        key = _string_key(node)
+        key = string_key(node)
         if key is not None:
             self.request_key(node.value, key, node, scope)
-            return self.name_source(node, key, _owner_name(node.value)) or base
+            return self.name_source(node, key, owner_name(node.value)) or base
         for element in node.slice:
             if isinstance(element.slice, cst.Index):
                 self.evaluate(element.slice.value, scope)
@@ -157,7 +161,7 @@ class ExpressionEvaluator(CollectionRecorder):
             value = self.evaluate(element.value, scope)
             if isinstance(element, cst.DictElement):
                 self.evaluate(element.key, scope)
-                key = _string_value(element.key)
+                key = string_value(element.key)
                 if key is not None:
                     value = self._named_by(element.key, key, element.value, value)
             taints.append(value)
@@ -190,7 +194,7 @@ class ExpressionEvaluator(CollectionRecorder):
         clause: cst.CompFor | None = node.for_in
         while clause is not None:
             taint = self.evaluate(clause.iter, inner)
-            for name in _target_names(clause.target):
+            for name in target_names(clause.target):
                 inner.values[name] = taint
             for condition in clause.ifs:
                 self.evaluate(condition.test, inner)
@@ -208,7 +212,7 @@ class ExpressionEvaluator(CollectionRecorder):
         sink = self.catalogue.sink_for(qualified) if qualified else None
         if sink is not None:
             self._check_sink(sink, qualified, node, arguments, scope)
-            if _called_name(node.func, qualified)[:1].isupper():
+            if called_name(node.func, qualified)[:1].isupper():
                 return None
         if qualified and self.catalogue.is_sanitizer(qualified):
             return None
@@ -234,7 +238,7 @@ class ExpressionEvaluator(CollectionRecorder):
     def _project_call(self, node: cst.Call, callee: str, arguments: list[tuple[cst.Arg, Taint | None]]) -> Taint:
         location = self.location(node)
         call_id = f"{self.path}:{location.line}:{location.column}"
-        passed = tuple((position, keyword, taint) for position, keyword, arg, taint in _placed(arguments)
+        passed = tuple((position, keyword, taint) for position, keyword, arg, taint in placed(arguments)
                        if not arg.star)
         self.call_sites.append(CallSite(call_id=call_id, callee=callee, arguments=passed, location=location))
         return symbolic(("ret", call_id), FlowStep(location=location, message=f"returned by `{callee}`"))
@@ -248,13 +252,13 @@ class ExpressionEvaluator(CollectionRecorder):
     def _named_by(self, label_node: cst.CSTNode, label: str, value: cst.BaseExpression,
                   taint: Taint | None) -> Taint | None:
         """``{"email": value}``, ``f(email=value)``: the key or keyword says what a bare variable holds."""
-        if (taint is not None and taint.types) or not _is_plain_variable(value):
+        if (taint is not None and taint.types) or not is_plain_variable(value):
             return taint
         return union((self.name_source(label_node, label, None), taint))
 
     def _check_sink(self, sink: Sink, qualified: str, node: cst.Call,
                     arguments: list[tuple[cst.Arg, Taint | None]], scope: Scope) -> None:
-        taint = union(taint for position, keyword, arg, taint in _placed(arguments)
+        taint = union(taint for position, keyword, arg, taint in placed(arguments)
                       if arg.star or sink.selects(position, keyword))
         if taint is None:
             return
@@ -278,7 +282,7 @@ class ExpressionEvaluator(CollectionRecorder):
     def endpoint_country(self, call: cst.Call, scope: Scope) -> str | None:
         """The country named by a client constructor's region or endpoint argument, if any."""
         for arg in call.args:
-            text = _leading_text(arg.value, scope)
+            text = leading_text(arg.value, scope)
             country = self.catalogue.regions.country_of_text(text) if text else None
             if country is not None:
                 return country
@@ -301,7 +305,7 @@ class ExpressionEvaluator(CollectionRecorder):
         positional = [arg for arg in node.args if arg.keyword is None and not arg.star][:2]
         keyword = [arg for arg in node.args if arg.keyword is not None and arg.keyword.value == "url"]
         for arg in (*keyword, *positional):
-            text = _leading_text(arg.value, scope)
+            text = leading_text(arg.value, scope)
             host = host_of(text) if text else None
             if host is not None:
                 return host
@@ -309,14 +313,14 @@ class ExpressionEvaluator(CollectionRecorder):
 
     def _call_result(self, node: cst.Call, qualified: str | None, receiver: Taint | None,
                      arguments: list[tuple[cst.Arg, Taint | None]], scope: Scope) -> Taint | None:
-        name = _called_name(node.func, qualified)
+        name = called_name(node.func, qualified)
         if name in PROPAGATORS or (qualified or "") in PROPAGATORS:
             return union((receiver, *(taint for _, taint in arguments)))
         if isinstance(node.func, cst.Attribute) and name in STRING_METHODS:
             return union((receiver, *(taint for _, taint in arguments)))
         if name in KEYED_GETTERS and node.args:
-            key = _string_value(node.args[0].value)
-            owner = _owner_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
+            key = string_value(node.args[0].value)
+            owner = owner_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
             if key is not None and isinstance(node.func, cst.Attribute):
                 self.request_key(node.func.value, key, node, scope)
             found = self.name_source(node, key, owner) if key is not None else None
@@ -324,86 +328,6 @@ class ExpressionEvaluator(CollectionRecorder):
         if name[:1].isupper():
             return union(taint for _, taint in arguments)
         if name.startswith(GETTER_PREFIXES):
-            owner = _owner_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
+            owner = owner_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
             return self.name_source(node, name.split("_", 1)[1], owner)
         return None
-
-
-def _placed(arguments: list[tuple[cst.Arg, Taint | None]]
-            ) -> Iterator[tuple[int | None, str | None, cst.Arg, Taint | None]]:
-    """(position or None, keyword or None, argument, taint) of each argument; ``*args`` take no position."""
-    position = 0
-    for arg, taint in arguments:
-        keyword = arg.keyword.value if arg.keyword is not None else None
-        yield (position if keyword is None and not arg.star else None), keyword, arg, taint
-        if keyword is None and not arg.star:
-            position += 1
-
-
-def _is_constant_name(name: str) -> bool:
-    """``DB_DRIVER_NAME``, ``SPANDATA.USER_EMAIL``: constants name keys and settings, not a person's data."""
-    return name.isupper() and len(name) > 3
-
-
-def _called_name(func: cst.BaseExpression, qualified: str | None) -> str:
-    """The last part of the callee's name: ``join`` in ``" ".join(parts)``."""
-    if isinstance(func, cst.Attribute):
-        return func.attr.value
-    return (qualified or dotted_name(func) or "").rsplit(".", 1)[-1]
-
-
-def _owner_name(node: cst.BaseExpression) -> str | None:
-    """The name an attribute is read from: ``user`` in ``user.email``, ``profile`` in ``self.profile.phone``."""
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        return node.attr.value
-    if isinstance(node, cst.Call):
-        return _owner_name(node.func)
-    if isinstance(node, cst.Subscript):
-        return _string_key(node) or _owner_name(node.value)
-    return None
-
-
-def _string_value(node: cst.BaseExpression) -> str | None:
-    if isinstance(node, cst.SimpleString):
-        value = node.evaluated_value
-        return value if isinstance(value, str) else None
-    return None
-
-
-def _string_key(node: cst.Subscript) -> str | None:
-    if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
-        return _string_value(node.slice[0].slice.value)
-    return None
-
-
-def _is_plain_variable(node: cst.BaseExpression) -> bool:
-    """A bare variable (``value``, ``x``): its key or keyword then says what it holds (``{"email": value}``)."""
-    return isinstance(node, cst.Name) and node.value not in {"None", "True", "False"}
-
-
-def _leading_text(node: cst.BaseExpression, scope: Scope) -> str | None:
-    """The literal start of a URL expression: a string, an f-string's head, a named string constant."""
-    if isinstance(node, cst.SimpleString):
-        return _string_value(node)
-    if isinstance(node, cst.FormattedString):
-        head = ""
-        for part in node.parts:
-            if isinstance(part, cst.FormattedStringText):
-                head += part.value
-            else:
-                return head or _leading_text(part.expression, scope)
-        return head
-    if isinstance(node, cst.BinaryOperation):
-        return _leading_text(node.left, scope)
-    name = dotted_name(node)
-    return scope.find("constants", name) if name else None
-
-
-def _target_names(target: cst.BaseExpression) -> list[str]:
-    if isinstance(target, cst.Name):
-        return [target.value]
-    if isinstance(target, (cst.Tuple, cst.List)):
-        return [name for element in target.elements for name in _target_names(element.value)]
-    return []

@@ -1,0 +1,90 @@
+"""Small questions about libcst nodes that the flow analysis asks: names, keys, strings, argument places."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import libcst as cst
+
+from privlint.code.imports import dotted_name
+from privlint.code.taint import Scope, Taint
+
+
+def placed(arguments: list[tuple[cst.Arg, Taint | None]]
+           ) -> Iterator[tuple[int | None, str | None, cst.Arg, Taint | None]]:
+    """(position or None, keyword or None, argument, taint) of each argument; ``*args`` take no position."""
+    position = 0
+    for arg, taint in arguments:
+        keyword = arg.keyword.value if arg.keyword is not None else None
+        yield (position if keyword is None and not arg.star else None), keyword, arg, taint
+        if keyword is None and not arg.star:
+            position += 1
+
+
+def is_constant_name(name: str) -> bool:
+    """``DB_DRIVER_NAME``, ``SPANDATA.USER_EMAIL``: constants name keys and settings, not a person's data."""
+    return name.isupper() and len(name) > 3
+
+
+def called_name(func: cst.BaseExpression, qualified: str | None) -> str:
+    """The last part of the callee's name: ``join`` in ``" ".join(parts)``."""
+    if isinstance(func, cst.Attribute):
+        return func.attr.value
+    return (qualified or dotted_name(func) or "").rsplit(".", 1)[-1]
+
+
+def owner_name(node: cst.BaseExpression) -> str | None:
+    """The name an attribute is read from: ``user`` in ``user.email``, ``profile`` in ``self.profile.phone``."""
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        return node.attr.value
+    if isinstance(node, cst.Call):
+        return owner_name(node.func)
+    if isinstance(node, cst.Subscript):
+        return string_key(node) or owner_name(node.value)
+    return None
+
+
+def string_value(node: cst.BaseExpression) -> str | None:
+    if isinstance(node, cst.SimpleString):
+        value = node.evaluated_value
+        return value if isinstance(value, str) else None
+    return None
+
+
+def string_key(node: cst.Subscript) -> str | None:
+    if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
+        return string_value(node.slice[0].slice.value)
+    return None
+
+
+def is_plain_variable(node: cst.BaseExpression) -> bool:
+    """A bare variable (``value``, ``x``): its key or keyword then says what it holds (``{"email": value}``)."""
+    return isinstance(node, cst.Name) and node.value not in {"None", "True", "False"}
+
+
+def leading_text(node: cst.BaseExpression, scope: Scope) -> str | None:
+    """The literal start of a URL expression: a string, an f-string's head, a named string constant."""
+    if isinstance(node, cst.SimpleString):
+        return string_value(node)
+    if isinstance(node, cst.FormattedString):
+        head = ""
+        for part in node.parts:
+            if isinstance(part, cst.FormattedStringText):
+                head += part.value
+            else:
+                return head or leading_text(part.expression, scope)
+        return head
+    if isinstance(node, cst.BinaryOperation):
+        return leading_text(node.left, scope)
+    name = dotted_name(node)
+    return scope.find("constants", name) if name else None
+
+
+def target_names(target: cst.BaseExpression) -> list[str]:
+    if isinstance(target, cst.Name):
+        return [target.value]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [name for element in target.elements for name in target_names(element.value)]
+    return []
