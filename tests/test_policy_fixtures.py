@@ -42,3 +42,20 @@ def test_every_policy_rule_is_exercised_by_a_fixture() -> None:
     from privlint.policy.api import policy_rules
 
     assert {rule.id for rule in policy_rules(REGIMES)} <= annotated
+
+
+def test_every_policy_rule_has_both_kinds_of_annotation():
+    from privlint.fixtures import read_expectations
+    from privlint.loader import builtin_pack
+    from privlint.policy.api import REGIMES, policy_rules
+
+    fire: set[str] = set()
+    silent: set[str] = set()
+    for path in (builtin_pack() / "policy").glob("*.*"):
+        if path.suffix in {".md", ".html", ".txt"}:
+            expected = read_expectations(path.read_text(encoding="utf-8"))
+            fire |= {rule for rule, _ in expected.fire}
+            silent |= {rule for rule, _ in expected.silent}
+    ids = {meta.id for meta in policy_rules(REGIMES)}
+    assert ids - fire == set(), "rules with no `ruleid:` fixture line"
+    assert ids - silent == set(), "rules with no `ok:` fixture line"
