@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import write
@@ -88,3 +90,22 @@ def test_request_to_a_host_that_cannot_be_read_is_a_note(run_cli, tmp_path):
     assert out.startswith("app.py:4:5: pii-in-http-request (note) ")
     write(tmp_path, "pyproject.toml", "[tool.privlint]\nseverity = { pii-in-http-request = 'warning' }\n")
     assert run_cli("scan", str(tmp_path))[0] == 1
+
+
+def test_hosts_from_constants_of_other_modules_and_settings(run_cli, tmp_path):
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\ninternal-domains = ['corp.example']\n")
+    write(tmp_path, "mysite/__init__.py", "")
+    write(tmp_path, "mysite/settings.py", "CRM_URL = 'https://crm.partner.de/api'\nAUDIT_URL = 'https://audit.corp.example/log'\n")
+    write(tmp_path, "mysite/endpoints.py", "PARTNER = 'https://api.partner.jp/v1'\n")
+    write(tmp_path, "mysite/views.py", (
+        "import requests\nfrom django.conf import settings\nfrom mysite.endpoints import PARTNER\n\n"
+        "def push(user):\n"
+        "    requests.post(settings.CRM_URL, json={'email': user.email})\n"
+        "    requests.post(settings.AUDIT_URL, json={'email': user.email})\n"
+        "    requests.post(PARTNER + '/people', json={'email': user.email})\n"))
+    code, out, _ = run_cli("scan", "--format", "json", str(tmp_path))
+    found = {f["location"]["line"]: f for f in json.loads(out)["findings"] if f["ruleId"] == "pii-in-http-request"}
+    assert sorted(found) == [6, 8], "the request to the project's own audit host is not a finding"
+    assert (found[6]["destination"], found[6]["severity"], found[6]["properties"]["country"]) == (
+        "crm.partner.de", "warning", "DE")
+    assert (found[8]["destination"], found[8]["properties"]["country"]) == ("api.partner.jp", "JP")

@@ -37,6 +37,7 @@ class SinkHit:
     location: Location
     host: str | None = None
     country: str | None = None
+    url_reference: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

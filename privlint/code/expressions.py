@@ -14,8 +14,8 @@ from privlint.code.imports import dotted_name
 from privlint.code.positions import Span
 from privlint.code.summaries import CallSite, FunctionSummary
 from privlint.code.syntax import (
-    called_name, is_constant_name, is_plain_variable, leading_text, owner_name, placed, string_key, string_value,
-    target_names,
+    called_name, is_constant_name, is_plain_variable, leading_expression, leading_text, owner_name, placed,
+    string_key, string_value, target_names,
 )
 from privlint.code.taint import Scope, Taint, symbolic, union
 from privlint.findings import FlowStep
@@ -46,6 +46,7 @@ class ExpressionEvaluator(CollectionRecorder):
         self.call_sites: list[CallSite] = []
         self.summaries: list[FunctionSummary] = []
         self.returns: list[list[Taint | None]] = []
+        self.constants: dict[str, str] = {}
         self.module_functions: set[str] = set()
         self.classes: list[str] = []
         self._handlers: dict[type, Callable[[cst.BaseExpression, Scope], Taint | None]] = {
@@ -265,7 +266,8 @@ class ExpressionEvaluator(CollectionRecorder):
         host = self._request_host(node, scope) if sink.kind == "network" else None
         if host is not None and is_internal(host, self.context.internal_domains):
             return
-        self.report(sink, qualified, taint, node, host, self._country(sink, node, host, scope))
+        reference = self._url_reference(node, scope) if sink.kind == "network" and host is None else None
+        self.report(sink, qualified, taint, node, host, self._country(sink, node, host, scope), reference)
 
     def _country(self, sink: Sink, node: cst.Call, host: str | None, scope: Scope) -> str | None:
         """Where the data goes: the request's host, the region the client was built for, or the vendor's country."""
@@ -289,26 +291,31 @@ class ExpressionEvaluator(CollectionRecorder):
         return None
 
     def report(self, sink: Sink, qualified: str, taint: Taint, node: cst.CSTNode, host: str | None = None,
-               country: str | None = None) -> None:
+               country: str | None = None, url_reference: str | None = None) -> None:
         """Record a sink reached: concrete data now, symbolic origins for the project-wide link."""
-        location = self.location(node)
-        country = country or sink.country
+        hit = SinkHit(sink=sink, qualified_name=qualified, taint=taint, location=self.location(node), host=host,
+                      country=country or sink.country, url_reference=url_reference)
         if taint.types:
-            self.hits.append(SinkHit(sink=sink, qualified_name=qualified, taint=taint, location=location, host=host,
-                                     country=country))
+            self.hits.append(hit)
         if taint.symbols:
-            self.pending.append(SinkHit(sink=sink, qualified_name=qualified, taint=taint, location=location,
-                                        host=host, country=country))
+            self.pending.append(hit)
 
     def _request_host(self, node: cst.Call, scope: Scope) -> str | None:
         """The host of the URL argument: ``url=``, or the first of the first two positional arguments with one."""
-        positional = [arg for arg in node.args if arg.keyword is None and not arg.star][:2]
-        keyword = [arg for arg in node.args if arg.keyword is not None and arg.keyword.value == "url"]
-        for arg in (*keyword, *positional):
+        for arg in _url_candidates(node):
             text = leading_text(arg.value, scope)
             host = host_of(text) if text else None
             if host is not None:
                 return host
+        return None
+
+    def _url_reference(self, node: cst.Call, scope: Scope) -> str | None:
+        """The qualified name of a constant the URL starts with, when it is defined in another module or in
+        the settings (``from shop.config import CRM_URL``, ``settings.CRM_URL``): resolved when linked."""
+        for arg in _url_candidates(node):
+            name = dotted_name(leading_expression(arg.value))
+            if name is not None and scope.find("constants", name) is None:
+                return self.resolve_dotted(name, scope)
         return None
 
     def _call_result(self, node: cst.Call, qualified: str | None, receiver: Taint | None,
@@ -331,3 +338,9 @@ class ExpressionEvaluator(CollectionRecorder):
             owner = owner_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
             return self.name_source(node, name.split("_", 1)[1], owner)
         return None
+
+
+def _url_candidates(node: cst.Call) -> list[cst.Arg]:
+    """Where a request's URL may be: ``url=``, then the first two positional arguments (``request(method, url)``)."""
+    keyword = [arg for arg in node.args if arg.keyword is not None and arg.keyword.value == "url"]
+    return [*keyword, *[arg for arg in node.args if arg.keyword is None and not arg.star][:2]]

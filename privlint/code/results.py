@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 from typing import Any, Iterable, Mapping, Sequence
 
 from privlint.code.context import AnalysisContext, CollectionHit, SinkHit
+from privlint.code.hosts import host_of, is_internal
 from privlint.code.regions import is_foreign
 from privlint.code.scanner import FileFacts
 from privlint.code.summaries import Linker
@@ -35,6 +36,39 @@ class CodeRules:
         return next((rule for rule in self.rules if "cross-border" in rule.kinds), None)
 
 
+class UrlConstants:
+    """URL constants of every module, to place requests whose URL comes from another module or the settings."""
+
+    def __init__(self, constants: Iterable[tuple[str, str]]) -> None:
+        self._by_name = dict(constants)
+
+    def locate(self, hit: SinkHit, context: AnalysisContext) -> SinkHit | None:
+        """The hit with its host and country filled in from the constant; None when the host is the project's own."""
+        if hit.host is not None or hit.url_reference is None:
+            return hit
+        value = self._value(hit.url_reference)
+        host = host_of(value) if value else None
+        if host is None:
+            return hit
+        if is_internal(host, context.internal_domains):
+            return None
+        country = context.catalogue.regions.country_of_host(host) or hit.country
+        return replace(hit, host=host, country=country)
+
+    def _value(self, reference: str) -> str | None:
+        if reference in self._by_name:
+            return self._by_name[reference]
+        name = reference.rsplit(".", 1)[-1]
+        from_settings = ".settings." in f".{reference}"
+        for key, value in self._by_name.items():
+            module, _, constant = key.rpartition(".")
+            if constant != name:
+                continue
+            if key.endswith(f".{reference}") or (from_settings and "settings" in module.split(".")):
+                return value
+        return None
+
+
 class _Collector:
     """Keeps one finding per rule and line, honouring suppressions."""
 
@@ -57,6 +91,8 @@ def build_findings(facts: Sequence[FileFacts], context: AnalysisContext,
                     (schema for fact in facts for schema in fact.schemas))
     hits = [hit for fact in facts for hit in fact.hits]
     hits.extend(hit for fact in facts for pending in fact.pending for hit in linker.resolve(pending))
+    urls = UrlConstants(constant for fact in facts for constant in fact.constants.items())
+    hits = [located for hit in hits if (located := urls.locate(hit, context)) is not None]
     tracker = SuppressionTracker({fact.path: fact.suppressions for fact in facts if fact.suppressions})
     collector = _Collector(tracker)
     for hit in hits:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
 from privlint.code.context import AnalysisContext, CollectionHit, SinkHit
+from privlint.code.discovery import module_name
 from privlint.code.source_file import check_syntax, read_source
 from privlint.code.summaries import CallSite, FunctionSummary, SchemaSummary
 from privlint.findings import Notification
@@ -26,9 +28,19 @@ class FileFacts:
     call_sites: tuple[CallSite, ...] = ()
     collections: tuple[CollectionHit, ...] = ()
     schemas: tuple[SchemaSummary, ...] = ()
+    constants: Mapping[str, str] = field(default_factory=dict)
     suppressions: Mapping[int, frozenset[str]] = field(default_factory=dict)
     notifications: tuple[Notification, ...] = ()
     screened_out: bool = False
+
+
+_URL_CONSTANT = re.compile(r"""^([A-Za-z_]\w*)\s*(?::[^=\n]+)?=\s*[rRuU]?["']([^"'\n]*://[^"'\n]*)["']\s*$""",
+                           re.MULTILINE)
+
+
+def url_constants(text: str, module: str) -> dict[str, str]:
+    """Module-level string constants holding URLs (``CRM_URL = "https://..."``), read from the text alone."""
+    return {f"{module}.{name}": value for name, value in _URL_CONSTANT.findall(text)}
 
 
 def scan_file(path: Path, display: str, context: AnalysisContext, *, force: bool = False) -> FileFacts:
@@ -42,7 +54,8 @@ def scan_file(path: Path, display: str, context: AnalysisContext, *, force: bool
         return FileFacts(display, notifications=(source.notification,) if source.notification else ())
     if not force and context.screen is not None and not context.screen.might_hold_personal_data(source.text):
         problem = check_syntax(source.text, display)
-        return FileFacts(display, notifications=(problem,) if problem else (), screened_out=True)
+        return FileFacts(display, notifications=(problem,) if problem else (), screened_out=True,
+                         constants=url_constants(source.text, module_name(display)))
     from privlint.code.analysis import analyse
 
     try:

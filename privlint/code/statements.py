@@ -23,7 +23,10 @@ class StatementWalker(ExpressionEvaluator):
     def walk_module(self, module: cst.Module) -> None:
         self.module_functions = {node.name.value for node in module.body if isinstance(node, cst.FunctionDef)}
         self.module_classes = {node.name.value for node in module.body if isinstance(node, cst.ClassDef)}
-        self.block(module.body, Scope())
+        module_scope = Scope()
+        self.block(module.body, module_scope)
+        self.constants = {f"{self.module_name}.{name}": value for name, value in module_scope.constants.items()
+                          if "://" in value}
 
     def block(self, body: Sequence[cst.BaseStatement | cst.BaseSmallStatement], scope: Scope) -> None:
         deferred: list[cst.FunctionDef] = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, TypeVar
 
 from privlint.code.context import SinkHit
@@ -64,9 +64,7 @@ class Linker:
         hits = []
         for symbol, path in pending.taint.symbols:
             for origin in self._expand(symbol, frozenset()):
-                taint = Taint(origin.types, (*origin.steps, *path))
-                hits.append(SinkHit(sink=pending.sink, qualified_name=pending.qualified_name, taint=taint,
-                                    location=pending.location, host=pending.host, country=pending.country))
+                hits.append(replace(pending, taint=Taint(origin.types, (*origin.steps, *path))))
         return hits
 
     def _expand(self, symbol: Symbol, seen: frozenset[Symbol]) -> list[Taint]:

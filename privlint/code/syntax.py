@@ -82,6 +82,15 @@ def leading_text(node: cst.BaseExpression, scope: Scope) -> str | None:
     return scope.find("constants", name) if name else None
 
 
+def leading_expression(node: cst.BaseExpression) -> cst.BaseExpression:
+    """What a URL expression starts with: the left of ``a + b``, the first part of an f-string."""
+    if isinstance(node, cst.BinaryOperation):
+        return leading_expression(node.left)
+    if isinstance(node, cst.FormattedString) and node.parts and isinstance(node.parts[0], cst.FormattedStringExpression):
+        return leading_expression(node.parts[0].expression)
+    return node
+
+
 def target_names(target: cst.BaseExpression) -> list[str]:
     if isinstance(target, cst.Name):
         return [target.value]
