@@ -282,8 +282,17 @@ class ExpressionEvaluator(CollectionRecorder):
         return sink.country
 
     def endpoint_country(self, call: cst.Call, scope: Scope) -> str | None:
-        """The country named by a client constructor's region or endpoint argument, if any."""
+        """The country named by a client constructor's region or endpoint argument, or carried by a config
+        object built for a region (``CosS3Client(CosConfig(Region="ap-guangzhou"))``), if any."""
         for arg in call.args:
+            name = dotted_name(arg.value)
+            carried = scope.find("regions", name) if name else None
+            if carried is not None:
+                return carried
+            if isinstance(arg.value, cst.Call):
+                carried = self.endpoint_country(arg.value, scope)
+                if carried is not None:
+                    return carried
             text = leading_text(arg.value, scope)
             country = self.catalogue.regions.country_of_text(text) if text else None
             if country is not None:

@@ -40,3 +40,15 @@ def ask(user):
     deepseek.chat.completions.create(model="deepseek-chat", messages=[{"role": "user", "content": user.address}])
     # ruleid: pii-cross-border
     openai_client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": user.home_address}])
+
+
+def tencent_cos(user):
+    from qcloud_cos import CosConfig, CosS3Client
+
+    abroad = CosS3Client(CosConfig(Region="na-siliconvalley", SecretId="id", SecretKey="key"))
+    config = CosConfig(Region="ap-guangzhou", SecretId="id", SecretKey="key")
+    home = CosS3Client(config)
+    # ruleid: pii-cross-border
+    abroad.put_object(Bucket="users-1250000000", Body=user.phone, Key="u")
+    # ok: pii-cross-border
+    home.put_object(Bucket="users-1250000000", Body=user.phone, Key="u")
