@@ -67,11 +67,16 @@ class CallResolver:
 
 
 ORM_SINGLE_ROW = frozenset({"get", "create", "first", "last", "latest", "earliest", "get_object_or_404"})
+ORM_QUERYSET = frozenset({"filter", "exclude", "all", "order_by", "select_related", "prefetch_related",
+                          "only", "defer", "distinct", "using", "annotate", "select_for_update"})
 
 
 def _fetched_model(qualified: str) -> str | None:
-    """``app.models.Customer.objects.get`` returns a ``Customer``."""
+    """``Customer.objects.get`` returns a ``Customer``; ``Customer.objects.filter`` returns more of the same
+    manager, so ``Customer.objects.filter(...).update(...)`` is named ``Customer.objects.update``."""
     parts = qualified.split(".")
-    if len(parts) >= 3 and parts[-2] == "objects" and parts[-1] in ORM_SINGLE_ROW and parts[-3][:1].isupper():
+    if len(parts) < 3 or parts[-2] != "objects" or not parts[-3][:1].isupper():
+        return None
+    if parts[-1] in ORM_SINGLE_ROW:
         return ".".join(parts[:-2])
-    return None
+    return ".".join(parts[:-1]) if parts[-1] in ORM_QUERYSET else None

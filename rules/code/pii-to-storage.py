@@ -55,6 +55,10 @@ def databases(form, user):
     Customer.objects.update_or_create(phone=user.phone, defaults={"plan": user.plan})
     # ok: pii-to-storage
     Customer.objects.create(plan=user.plan)
+    # ruleid: pii-to-storage
+    Customer.objects.filter(pk=user.pk).exclude(active=False).update(email=user.email)
+    # ok: pii-to-storage
+    Customer.objects.filter(email=user.email).update(active=False)
     with Session() as session:
         # ruleid: pii-to-storage
         session.add(Customer(email=user.email))
