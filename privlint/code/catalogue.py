@@ -80,7 +80,7 @@ class CollectionCatalogue:
 CATALOGUE_KEYS = frozenset({
     "sinks", "returns", "receivers", "sanitizers", "sanitizer-words", "sources", "pseudonymous",
     "request-objects", "request-containers", "schema-bases", "schema-decorators", "field-types",
-    "regions", "hosts", "country-domains", "transfer-law",
+    "regions", "hosts", "country-domains", "transfer-law", "not-sinks",
 })
 
 
@@ -89,6 +89,7 @@ class CatalogueData:
     """Everything the catalogue files of the enabled packs say, merged in pack order."""
 
     sinks: list[Sink] = field(default_factory=list)
+    not_sinks: list[str] = field(default_factory=list)
     returns: dict[str, str] = field(default_factory=dict)
     receivers: dict[str, str] = field(default_factory=dict)
     sanitizers: list[str] = field(default_factory=list)
@@ -104,6 +105,7 @@ class CatalogueData:
             raise RuleError("a sink catalogue must be a mapping", path=str(path), line=1)
         _check_keys(document, CATALOGUE_KEYS, path)
         self.sinks.extend(_read_sink_groups(document.get("sinks", []), path))
+        self.not_sinks.extend(_string_list(document.get("not-sinks", []), "not-sinks", path))
         self.returns.update(_string_map(document.get("returns", {}), "returns", path))
         for type_name, names in _string_map(document.get("receivers", {}), "receivers", path, list).items():
             self.receivers.update({name: type_name for name in names})
@@ -123,6 +125,7 @@ class SinkCatalogue:
     def __init__(self, data: CatalogueData) -> None:
         self.sinks = tuple(data.sinks)
         self._sinks = _PatternTable((sink.pattern, sink) for sink in data.sinks)
+        self._not_sinks = _PatternTable((name, True) for name in data.not_sinks)
         self.returns = dict(data.returns)
         self.receivers = dict(data.receivers)
         self._sanitizers = _PatternTable((name, True) for name in data.sanitizers)
@@ -142,6 +145,8 @@ class SinkCatalogue:
 
     def sink_for(self, qualified_name: str) -> Sink | None:
         """The sink a call to ``qualified_name`` (or an item assignment ``name[]``) is, if any."""
+        if self._not_sinks.lookup(qualified_name):
+            return None
         return self._sinks.lookup(qualified_name)
 
     def source_type(self, qualified_name: str) -> str | None:

@@ -104,7 +104,7 @@ def queues(user, numbers):
     send_welcome.delay(user.id)
     # ruleid: pii-to-storage
     send_welcome.apply_async((user.email,), countdown=60)
-    # todoruleid: pii-to-storage
+    # ruleid: pii-to-storage
     send_welcome.apply_async(args=[user.email], countdown=60)
     with Pool() as pool:
         # ok: pii-to-storage
