@@ -74,7 +74,8 @@ def build_engine(config: Config, project_roots: frozenset[str] = frozenset()) ->
     cache = None
     if config.cache:
         pack_yaml = [path for folder in folders for path in sorted(folder.rglob("*.yml"))]
-        settings = repr((config, sorted(project_roots)))
+        settings = repr((config.packs, config.rule_paths, config.internal_domains, config.sanitizers,
+                         config.data_types, config.taxonomy_paths, config.name_excludes, sorted(project_roots)))
         cache = FactsCache(config.root / CACHE_FOLDER, salt_of([*pack_yaml, *config.taxonomy_paths], settings))
     return Engine(config=config, context=context, rules=rules, cache=cache)
 
@@ -118,6 +119,8 @@ def scan_project(engine: Engine, files: Sequence[Path], jobs: int | None = None,
     through a helper with no personal data of its own is still followed)."""
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     modules = module_index(files, engine.config.root)
+    if engine.cache is not None:
+        engine.cache.prune()
     with _runner(engine, workers if len(files) >= PARALLEL_THRESHOLD else 1) as run:
         facts: dict[Path, FileFacts] = {}
         hits = 0

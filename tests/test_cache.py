@@ -33,8 +33,11 @@ def test_changed_file_or_config_is_analysed_again(run_cli, tmp_path):
     assert run_cli("scan", str(tmp_path))[0] == 0
     write(tmp_path, "app.py", LEAK)
     write(tmp_path, "pyproject.toml", "[tool.privlint]\ndisable = ['pii-in-log']\n")
-    assert run_cli("scan", str(tmp_path))[0] == 0
-    assert len(entries(tmp_path)) == 3
+    assert run_cli("scan", str(tmp_path))[0] == 0, "rules apply to cached facts"
+    assert len(entries(tmp_path)) == 2, "disabling a rule does not change what a file's analysis finds"
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\ninternal-domains = ['corp.example']\n")
+    assert run_cli("scan", str(tmp_path))[0] == 1
+    assert len(entries(tmp_path)) == 1, "a setting that shapes the analysis starts a new cache; the old one goes"
 
 
 def test_a_corrupt_entry_is_ignored(run_cli, tmp_path):

@@ -1,8 +1,9 @@
 """A per-file cache of analysis facts, so that scanning an unchanged tree again is nearly free.
 
 An entry is keyed by the file's bytes and path, and by a salt covering everything else that shapes the
-analysis: privlint's own code, every rule pack file, and the configuration. Entries are written atomically,
-one file each, so worker processes can share the folder.
+analysis: privlint's own code, every rule pack file, and the configuration. Entries live in a folder per
+salt, so entries a newer privlint or another configuration can no longer use are removed as a whole; they
+are written atomically, one file each, so worker processes can share the folder.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import hashlib
 import logging
 import os
 import pickle
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Iterable
@@ -25,7 +27,8 @@ class FactsCache:
     """Facts of files by content hash, in a folder of pickles this process or its siblings wrote."""
 
     def __init__(self, folder: Path, salt: str) -> None:
-        self.folder = folder
+        self.root = folder
+        self.folder = folder / salt[:16]
         self.salt = salt
 
     def key(self, display: str, data: bytes, force: bool) -> str:
@@ -57,8 +60,16 @@ class FactsCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / key[2:]
 
+    def prune(self) -> None:
+        """Remove the entries of other salts (an older privlint, other rule packs or settings)."""
+        if not self.root.is_dir():
+            return
+        for folder in self.root.iterdir():
+            if folder.is_dir() and folder != self.folder:
+                shutil.rmtree(folder, ignore_errors=True)
+
     def _ignore_in_git(self) -> None:
-        marker = self.folder / ".gitignore"
+        marker = self.root / ".gitignore"
         if not marker.exists():
             marker.write_text("# Written by privlint: a cache, safe to delete.\n*\n", encoding="utf-8")
 
