@@ -18,7 +18,7 @@ def scan_with(run_cli, tmp_path, *extra):
 
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("syntax.py", "def f(:\n    pass\n", "cannot parse file (syntax error)"),
-    ("py2.py", "def f(user):\n    print user.email\n", "cannot parse file (syntax error)"),
+    ("py2.py", "def f(user):\n    print user.email\n", "py2.py:2: cannot parse file (syntax error): Missing parentheses"),
     ("latin1.py", "# coding: ascii\nname = 'Jos\xe9'\n".encode("latin-1"), "cannot decode file"),
     ("binary.py", b"\x00\x01\x02 not python", "binary file"),
 ])

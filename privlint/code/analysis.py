@@ -8,6 +8,7 @@ from privlint.code.context import AnalysisContext
 from privlint.code.discovery import module_name
 from privlint.code.positions import expression_spans
 from privlint.code.scanner import FileFacts
+from privlint.code.source_file import check_syntax
 from privlint.code.statements import StatementWalker
 from privlint.code.suppressions import find_suppressions
 from privlint.findings import Notification
@@ -33,7 +34,8 @@ def parse_module(text: str, display: str) -> cst.Module | Notification:
     try:
         return cst.parse_module(text)
     except cst.ParserSyntaxError as error:
-        return Notification(message=f"cannot parse file (syntax error): {error.message}",
-                            path=display, line=error.raw_line)
+        # The standard library's parser words errors for people ("Missing parentheses in call to 'print'").
+        return check_syntax(text, display) or Notification(
+            message=f"cannot parse file (syntax error): {error.message}", path=display, line=error.raw_line)
     except (RecursionError, MemoryError) as error:
         return Notification(message=f"cannot parse file: {type(error).__name__}", path=display)
