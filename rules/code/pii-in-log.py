@@ -108,3 +108,14 @@ def software_owners(connection, driver, tar_member):
     logger.info("raster driver %s", driver.name)
     # ok: pii-in-log
     print("the member %s is invalid", tar_member.name)
+
+
+def zhuce(request):
+    shouji = request.form["shouji"]
+    手机号 = request.json["手机号"]
+    # ruleid: pii-in-log
+    logger.info("新用户注册: %s", shouji)
+    # ruleid: pii-in-log
+    logger.info("用户手机号 %s", 手机号)
+    # ok: pii-in-log
+    logger.info("注册成功, 手机号长度 %d", len(shouji))
