@@ -14,8 +14,8 @@ from privlint.code.imports import dotted_name
 from privlint.code.positions import Span
 from privlint.code.summaries import CallSite, FunctionSummary
 from privlint.code.syntax import (
-    called_name, is_constant_name, is_plain_variable, leading_expression, leading_text, owner_name, placed,
-    string_key, string_value, target_names,
+    called_name, is_constant_name, is_plain_variable, leading_expression, leading_text, loop_targets, owner_name,
+    placed, string_key, string_value, target_names,
 )
 from privlint.code.taint import Scope, Taint, symbolic, union
 from privlint.findings import FlowStep
@@ -195,8 +195,9 @@ class ExpressionEvaluator(CollectionRecorder):
         clause: cst.CompFor | None = node.for_in
         while clause is not None:
             taint = self.evaluate(clause.iter, inner)
-            for name in target_names(clause.target):
-                inner.values[name] = taint
+            for target, carries in loop_targets(clause.target, clause.iter):
+                for name in target_names(target):
+                    inner.values[name] = taint if carries else None
             for condition in clause.ifs:
                 self.evaluate(condition.test, inner)
             clause = clause.inner_for_in

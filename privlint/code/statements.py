@@ -10,6 +10,7 @@ from privlint.code.catalogue import RAISE
 from privlint.code.collection import REQUEST_DATA
 from privlint.code.expressions import ExpressionEvaluator
 from privlint.code.imports import dotted_name, import_aliases
+from privlint.code.syntax import is_dunder_assignment, loop_targets
 from privlint.code.summaries import FunctionSummary
 from privlint.code.taint import Scope, Taint, symbolic, union
 from privlint.findings import FlowStep
@@ -54,7 +55,7 @@ class StatementWalker(ExpressionEvaluator):
     def small_statement(self, node: cst.BaseSmallStatement, scope: Scope) -> None:
         if isinstance(node, cst.Expr):
             self.evaluate(node.value, scope)
-        elif isinstance(node, cst.Assign):
+        elif isinstance(node, cst.Assign) and not is_dunder_assignment(node):
             taint = self.evaluate(node.value, scope)
             for target in node.targets:
                 self.bind(target.target, taint, node.value, scope)
@@ -152,7 +153,9 @@ class StatementWalker(ExpressionEvaluator):
         elif isinstance(node, cst.While):
             self.evaluate(node.test, scope)
         elif isinstance(node, cst.For):
-            self.bind(node.target, self.evaluate(node.iter, scope), None, scope)
+            taint = self.evaluate(node.iter, scope)
+            for target, carries in loop_targets(node.target, node.iter):
+                self.bind(target, taint if carries else None, None, scope)
         elif isinstance(node, cst.Match):
             self.evaluate(node.subject, scope)
         scope.conditional += 1

@@ -91,6 +91,22 @@ def leading_expression(node: cst.BaseExpression) -> cst.BaseExpression:
     return node
 
 
+def loop_targets(target: cst.BaseExpression, iterable: cst.BaseExpression) -> list[tuple[cst.BaseExpression, bool]]:
+    """Each loop target and whether it receives the iterable's data: in ``for key, value in d.items()`` the
+    keys are names (``"email"``), only the values are data."""
+    is_items = (isinstance(iterable, cst.Call) and isinstance(iterable.func, cst.Attribute)
+                and iterable.func.attr.value == "items")
+    if is_items and isinstance(target, (cst.Tuple, cst.List)) and len(target.elements) == 2:
+        return [(target.elements[0].value, False), (target.elements[1].value, True)]
+    return [(target, True)]
+
+
+def is_dunder_assignment(node: cst.Assign) -> bool:
+    """``__author_email__ = "..."``: package metadata, not data the code handles."""
+    return all(isinstance(t.target, cst.Name) and t.target.value.startswith("__") and t.target.value.endswith("__")
+               for t in node.targets)
+
+
 def target_names(target: cst.BaseExpression) -> list[str]:
     if isinstance(target, cst.Name):
         return [target.value]

@@ -45,3 +45,14 @@ def form_errors(self, value):
     raise ValidationError("unknown account", params={"email": value})
     # ok: pii-in-exception
     raise ValidationError("unknown account", params={"username": self.username_field.verbose_name})
+
+
+def check_components(user):
+    components = {"email": user.email, "phone": user.phone}
+    for key, value in components.items():
+        if len(value) > 100:
+            # ok: pii-in-exception
+            raise ValueError(f"component {key} too long")
+        if not value:
+            # ruleid: pii-in-exception
+            raise ValueError(f"bad component {value}")

@@ -23,3 +23,6 @@ SKU = "DE89370400440532013001"
 def greet():
     # ok: pii-literal
     return "Hello, 13912345678 is not a whole-value literal here"
+
+# ok: pii-literal
+__author_email__ = "li.na@qq.com"
