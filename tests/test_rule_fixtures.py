@@ -16,7 +16,7 @@ RULE_FILES = sorted((builtin_pack() / "code").glob("*.yml"))
 
 @pytest.fixture(scope="module")
 def engine():
-    return build_engine(Config(root=builtin_pack()))
+    return build_engine(Config(root=builtin_pack(), cache=False))
 
 
 def test_rules_are_discovered():

@@ -38,7 +38,7 @@ def _code_results(pack: Path) -> list[FixtureResult | str]:
     rule_files = sorted((pack / "code").glob("*.yml")) if (pack / "code").is_dir() else []
     if not rule_files:
         return []
-    engine = build_engine(Config(root=pack, rule_paths=(pack,)))
+    engine = build_engine(Config(root=pack, rule_paths=(pack,), cache=False))
     results: list[FixtureResult | str] = []
     for rule_file in rule_files:
         fixture = fixture_for(rule_file)
