@@ -13,6 +13,7 @@ from privlint.errors import RuleError
 from privlint.findings import Finding, FlowStep, Location
 from privlint.loader import CodeRule, load_code_rules, pack_files
 from privlint.taxonomy import Taxonomy
+from privlint.wordsets import any_of
 from privlint.yamlio import line_of, load_yaml
 
 TRANSFER_KINDS = frozenset({"third-party", "network"})
@@ -66,7 +67,7 @@ def load_vocabulary(files: Iterable[Path]) -> Vocabulary:
             else:
                 raise RuleError(f"'{key}' has the wrong shape", path=str(path), line=line_of(data))
     return Vocabulary(types=merged["types"], categories=merged["categories"], countries=merged["countries"],
-                      sharing=_words(merged["sharing-verbs"]), third_party=_words(merged["third-party-words"]))
+                      sharing=any_of(merged["sharing-verbs"]), third_party=any_of(merged["third-party-words"]))
 
 
 def load_consistency(folders: Sequence[Path]) -> tuple[dict[str, CodeRule], Vocabulary]:
@@ -184,8 +185,3 @@ def _in_order(findings: Iterable[Finding]) -> list[Finding]:
 
 def _mentions(text: str, name: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) is not None
-
-
-def _words(words: Iterable[str]) -> re.Pattern[str]:
-    joined = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
-    return re.compile(joined, re.IGNORECASE) if joined else re.compile(r"(?!x)x")

@@ -11,6 +11,7 @@ from typing import Any, Iterable, Mapping
 
 from privlint.code.regions import RegionTable
 from privlint.errors import RuleError
+from privlint.wordsets import any_of
 from privlint.yamlio import line_of, load_yaml
 
 CODE_KINDS = ("collection", "logging", "exception", "third-party", "network", "cookie", "storage", "cross-border")
@@ -129,7 +130,7 @@ class SinkCatalogue:
         self.returns = dict(data.returns)
         self.receivers = dict(data.receivers)
         self._sanitizers = _PatternTable((name, True) for name in data.sanitizers)
-        self._sanitizer_words = _alternation(data.sanitizer_words)
+        self._sanitizer_words = any_of(data.sanitizer_words)
         self._sources = _PatternTable(data.sources.items())
         self.pseudonymous = frozenset(data.pseudonymous)
         collection = data.collection
@@ -174,11 +175,6 @@ def load_catalogue(files: Iterable[Path], extra_sanitizers: Iterable[str] = ()) 
     for path in files:
         data.read(load_yaml(path), path)
     return SinkCatalogue(data)
-
-
-def _alternation(words: Iterable[str]) -> re.Pattern[str]:
-    joined = "|".join(map(re.escape, words))
-    return re.compile(joined, re.IGNORECASE) if joined else re.compile(r"(?!x)x")
 
 
 def _read_sink_groups(groups: Any, path: Path) -> list[Sink]:

@@ -6,13 +6,13 @@ import re
 from typing import Iterable
 
 from privlint.taxonomy import Taxonomy
+from privlint.wordsets import alternation, any_of
 
 _WORD = re.compile(r"[^\W\d]\w*(?:-\w+)*")
 _STRING = re.compile(r"""(["'])([^"'\n]{5,64})\1""")
 # The owner that admits the most names: ambiguous words (name, address) count on a person.
 _PERSON = "user"
 _NOT_PERSONAL, _ON_A_PERSON, _PERSONAL = 0, 1, 2
-_NEVER = re.compile(r"(?!x)x")
 
 
 class Screen:
@@ -21,10 +21,9 @@ class Screen:
     def __init__(self, taxonomy: Taxonomy, extra_words: Iterable[str] = (), ignored_types: Iterable[str] = ()) -> None:
         self._taxonomy = taxonomy
         self._ignored = frozenset(ignored_types)
-        self._extra = _alternation(extra_words, r"\b(?:{})\b", re.IGNORECASE)
-        people = _words(taxonomy.person_words)
-        self._person_class = re.compile(rf"\bclass\s+\w*(?:{people})", re.IGNORECASE) if people else _NEVER
-        self._people = people
+        self._extra = any_of(extra_words, r"\b(?:{})\b")
+        self._person_class = any_of(taxonomy.person_words, r"\bclass\s+\w*(?:{})")
+        self._people = alternation(taxonomy.person_words)
         self._verdicts: dict[str, int] = {}
 
     def might_hold_personal_data(self, text: str) -> bool:
@@ -65,12 +64,3 @@ class Screen:
             return _PERSONAL
         found = classify(word, _PERSON)
         return _ON_A_PERSON if found is not None and found.id not in self._ignored else _NOT_PERSONAL
-
-
-def _words(words: Iterable[str]) -> str:
-    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
-
-
-def _alternation(words: Iterable[str], template: str, flags: int = 0) -> re.Pattern[str]:
-    joined = _words(words)
-    return re.compile(template.format(joined), flags) if joined else _NEVER
