@@ -45,12 +45,13 @@ class Engine:
         if self.cache is None:
             return scan_file(path, display, self.context, force=force)
         try:
-            key = self.cache.key(display, path.read_bytes(), force)
+            data = path.read_bytes()
         except OSError:
             return scan_file(path, display, self.context, force=force)
+        key = self.cache.key(display, data, force)
         facts = self.cache.get(key)
         if facts is None:
-            facts = scan_file(path, display, self.context, force=force)
+            facts = scan_file(path, display, self.context, force=force, data=data)
             self.cache.put(key, facts)
         return facts
 

@@ -43,13 +43,14 @@ def url_constants(text: str, module: str) -> dict[str, str]:
     return {f"{module}.{name}": value for name, value in _URL_CONSTANT.findall(text)}
 
 
-def scan_file(path: Path, display: str, context: AnalysisContext, *, force: bool = False) -> FileFacts:
+def scan_file(path: Path, display: str, context: AnalysisContext, *, force: bool = False,
+              data: bytes | None = None) -> FileFacts:
     """The facts of one file; never raises for bad input.
 
     Unless ``force`` is set, a file whose text names no personal data is only checked for syntax: it cannot
     produce a finding by itself, and it is analysed later if a flow reaches one of its functions.
     """
-    source = read_source(path, display)
+    source = read_source(path, display, data)
     if source.text is None:
         return FileFacts(display, notifications=(source.notification,) if source.notification else ())
     if not force and context.screen is not None and not context.screen.might_hold_personal_data(source.text):

@@ -19,12 +19,14 @@ class SourceText:
     notification: Notification | None = None
 
 
-def read_source(path: Path, display: str) -> SourceText:
-    """Decode a file as Python source (PEP 263 coding cookie, UTF-8 by default)."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        return SourceText(None, Notification(message=f"cannot read file: {error.strerror or error}", path=display))
+def read_source(path: Path, display: str, data: bytes | None = None) -> SourceText:
+    """Decode a file (or its ``data``, already read) as Python source (PEP 263 coding cookie, UTF-8 by default)."""
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            return SourceText(None, Notification(message=f"cannot read file: {error.strerror or error}",
+                                                 path=display))
     if b"\x00" in data[:8192]:
         return SourceText(None, Notification(message="binary file, not Python source", path=display))
     try:
