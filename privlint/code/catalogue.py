@@ -140,6 +140,7 @@ class SinkCatalogue:
         self._schema_bases = _PatternTable((name, True) for name in collection.schema_bases)
         self._field_types = _PatternTable(collection.field_types.items())
         self.regions = data.regions
+        self.regions.compile()
         self.screen_words = frozenset(
             [".".join(name.split(".")[-2:]) for name in data.sources]
             + [name.rsplit(".", 1)[-1] for name in collection.field_types])

@@ -23,13 +23,19 @@ class RegionTable:
     hosts: dict[str, str] = field(default_factory=dict)
     country_domains: dict[str, str] = field(default_factory=dict)
     transfer_law: dict[str, str] = field(default_factory=dict)
-    _compiled: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    _region_patterns: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    _host_patterns: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
 
     def update(self, document: Mapping[str, Any]) -> None:
+        """Merge one catalogue file's tables; ``compile`` once they are all in."""
         for key in ("regions", "hosts", "country-domains", "transfer-law"):
             getattr(self, key.replace("-", "_")).update(document.get(key, {}))
+
+    def compile(self) -> None:
+        """Compile the region patterns (exact names before wildcards, longer before shorter) and host patterns."""
         specific_first = sorted(self.regions.items(), key=lambda item: ("*" in item[0], -len(item[0])))
-        self._compiled = [(re.compile(_glob(pattern)), country) for pattern, country in specific_first]
+        self._region_patterns = [(re.compile(_glob(pattern)), country) for pattern, country in specific_first]
+        self._host_patterns = [(re.compile(_glob(pattern)), country) for pattern, country in self.hosts.items()]
 
     def country_of_text(self, text: str) -> str | None:
         """The country of a URL's host, or of a region name (``eu-west-1``, ``oss-cn-hangzhou``) in the text."""
@@ -44,14 +50,14 @@ class RegionTable:
         found = self._region_country(labels)
         if found is not None:
             return found
-        for pattern, country in self.hosts.items():
-            if re.fullmatch(_glob(pattern), host):
+        for regex, country in self._host_patterns:
+            if regex.fullmatch(host):
                 return country
         return self.country_domains.get(labels[-1])
 
     def _region_country(self, tokens: Iterable[str]) -> str | None:
         for token in tokens:
-            for regex, country in self._compiled:
+            for regex, country in self._region_patterns:
                 if regex.fullmatch(token):
                     return country
         return None
