@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from privlint.code.cache import CACHE_FOLDER, FactsCache, salt_of
+from privlint.code.cache import FactsCache, default_cache_root, salt_of
 from privlint.code.catalogue import load_catalogue
 from privlint.code.context import AnalysisContext
 from privlint.code.discovery import module_name
@@ -77,7 +77,8 @@ def build_engine(config: Config, project_roots: frozenset[str] = frozenset()) ->
         pack_yaml = [path for folder in folders for path in sorted(folder.rglob("*.yml"))]
         settings = repr((config.packs, config.rule_paths, config.internal_domains, config.sanitizers,
                          config.data_types, config.taxonomy_paths, config.name_excludes, sorted(project_roots)))
-        cache = FactsCache(config.root / CACHE_FOLDER, salt_of([*pack_yaml, *config.taxonomy_paths], settings))
+        cache = FactsCache.open(default_cache_root(), config.root,
+                                salt_of([*pack_yaml, *config.taxonomy_paths], settings))
     return Engine(config=config, context=context, rules=rules, cache=cache)
 
 

@@ -14,6 +14,14 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
 
 
+@pytest.fixture(autouse=True)
+def cache_dir(tmp_path_factory, monkeypatch) -> Path:
+    """Each test has a user cache folder of its own (``PRIVLINT_CACHE_DIR``), never the real one."""
+    folder = tmp_path_factory.mktemp("user-cache") / "privlint"
+    monkeypatch.setenv("PRIVLINT_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def run_cli():
     """Run the CLI in-process; returns (exit code, stdout, stderr)."""

@@ -1,77 +1,174 @@
 """A per-file cache of analysis facts, so that scanning an unchanged tree again is nearly free.
 
-An entry is keyed by the file's bytes and path, and by a salt covering everything else that shapes the
-analysis: privlint's own code, every rule pack file, and the configuration. Entries live in a folder per
-salt, so entries a newer privlint or another configuration can no longer use are removed as a whole; they
-are written atomically, one file each, so worker processes can share the folder.
+The cache lives in the user's cache directory, never in the scanned tree: a repository cannot ship entries.
+Entries are JSON (nothing read can run code), signed with a secret only this user can read, so a forged or
+damaged entry is a miss. An entry is keyed by the file's bytes and path and by a salt covering everything
+else that shapes the analysis (privlint's own code, the rule packs, the configuration); each project has a
+folder, with a folder per salt inside, and only those salt folders are ever pruned. No path of the cache is
+followed through a symbolic link.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import logging
 import os
-import pickle
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 from typing import Iterable
 
+from privlint.code.facts_codec import InvalidEntry, decode, encode
 from privlint.code.scanner import FileFacts
 
 LOG = logging.getLogger(__name__)
-CACHE_FOLDER = ".privlint_cache"
+CACHE_ENV = "PRIVLINT_CACHE_DIR"
+SECRET_FILE = "secret"
+_SIGNATURE_BYTES = 32
+
+
+def default_cache_root() -> Path:
+    """``$PRIVLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/privlint``, else ``~/.cache/privlint``."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "privlint"
 
 
 class FactsCache:
-    """Facts of files by content hash, in a folder of pickles this process or its siblings wrote."""
+    """Facts of files by content hash, signed JSON in one project's folder of the user's cache."""
 
-    def __init__(self, folder: Path, salt: str) -> None:
-        self.root = folder
-        self.folder = folder / salt[:16]
+    def __init__(self, root: Path, project: Path, salt: str) -> None:
+        self.root = root
+        self.project_folder = root / hashlib.sha256(str(project.resolve()).encode("utf-8", "surrogateescape")
+                                                    ).hexdigest()[:24]
+        self.folder = self.project_folder / salt[:16]
         self.salt = salt
+        self._secret: bytes | None = None
+
+    @classmethod
+    def open(cls, root: Path, project: Path, salt: str) -> "FactsCache | None":
+        """The cache, or None (with a debug log) when its folder is not safe to use."""
+        cache = cls(root, project, salt)
+        try:
+            cache._secret = _read_or_make_secret(root)
+        except OSError as error:
+            LOG.debug("cache disabled: %s", error)
+            return None
+        return cache
 
     def key(self, display: str, data: bytes, force: bool) -> str:
         digest = hashlib.sha256(self.salt.encode())
-        digest.update(f"\0{display}\0{force}\0".encode())
+        digest.update(f"\0{display}\0{force}\0".encode("utf-8", "surrogateescape"))
         digest.update(data)
         return digest.hexdigest()
 
     def get(self, key: str) -> FileFacts | None:
+        """The entry's facts; None when it is missing, unsigned, damaged or not a regular file."""
         try:
-            with open(self._path(key), "rb") as handle:
-                facts = pickle.load(handle)  # noqa: S301 - entries are written by privlint into its own folder
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            data = _read_regular(self._path(key))
+        except OSError:
             return None
-        return facts if isinstance(facts, FileFacts) else None
+        signature, body = data[:_SIGNATURE_BYTES], data[_SIGNATURE_BYTES:]
+        if not hmac.compare_digest(signature, self._sign(key, body)):
+            LOG.debug("cache entry %s has a bad signature; ignored", key)
+            return None
+        try:
+            return decode(body)
+        except InvalidEntry as error:
+            LOG.debug("cache entry %s is invalid (%s); ignored", key, error)
+            return None
 
     def put(self, key: str, facts: FileFacts) -> None:
         path = self._path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._ignore_in_git()
+            body = encode(facts)
+            for folder in (self.project_folder, self.folder, path.parent):
+                _private_folder(folder)
             handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(facts, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
-        except OSError as error:
+            try:
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(self._sign(key, body) + body)
+                os.replace(temporary, path)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except (OSError, TypeError) as error:
             LOG.debug("cannot write cache entry %s: %s", path, error)
+
+    def prune(self) -> None:
+        """Remove this project's entries of other salts (an older privlint, other rule packs or settings)."""
+        try:
+            entries = list(os.scandir(_real_folder(self.project_folder)))
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name == self.folder.name:
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path)
+                else:
+                    os.unlink(entry.path)
+            except OSError as error:
+                LOG.debug("cannot prune %s: %s", entry.path, error)
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / key[2:]
 
-    def prune(self) -> None:
-        """Remove the entries of other salts (an older privlint, other rule packs or settings)."""
-        if not self.root.is_dir():
-            return
-        for folder in self.root.iterdir():
-            if folder.is_dir() and folder != self.folder:
-                shutil.rmtree(folder, ignore_errors=True)
+    def _sign(self, key: str, body: bytes) -> bytes:
+        assert self._secret is not None, "FactsCache.open reads the secret"
+        return hmac.new(self._secret, key.encode() + b"\0" + body, hashlib.sha256).digest()
 
-    def _ignore_in_git(self) -> None:
-        marker = self.root / ".gitignore"
-        if not marker.exists():
-            marker.write_text("# Written by privlint: a cache, safe to delete.\n*\n", encoding="utf-8")
+
+def _private_folder(folder: Path) -> None:
+    """Create ``folder`` (mode 0700) or check that it is a real folder of this user's, not a link."""
+    try:
+        os.mkdir(folder, 0o700)
+    except FileExistsError:
+        _real_folder(folder)
+
+
+def _real_folder(folder: Path) -> Path:
+    info = os.lstat(folder)
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+        raise OSError(f"{folder} is not a folder of this user's (a symbolic link?)")
+    return folder
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file, refusing links, FIFOs and devices without blocking on them."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    with os.fdopen(descriptor, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise OSError(f"{path} is not a regular file")
+        return stream.read()
+
+
+def _read_or_make_secret(root: Path) -> bytes:
+    """The per-user signing key in ``root`` (created with mode 0600 on first use)."""
+    root.parent.mkdir(parents=True, exist_ok=True)
+    _private_folder(root)
+    path = root / SECRET_FILE
+    try:
+        secret = _read_regular(path)
+    except FileNotFoundError:
+        secret = os.urandom(32)
+        handle, temporary = tempfile.mkstemp(dir=root)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(secret)
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            secret = _read_regular(path)
+        finally:
+            os.unlink(temporary)
+    if len(secret) != 32 or os.stat(path, follow_symlinks=False).st_mode & 0o077:
+        raise OSError(f"{path} is not a private 32-byte key")
+    return secret
 
 
 def salt_of(files: Iterable[Path], settings: str) -> str:

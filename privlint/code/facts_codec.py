@@ -1,0 +1,88 @@
+"""FileFacts to JSON and back, building only the analysis' own plain data classes: nothing read can run code."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+from privlint.code.catalogue import Sink
+from privlint.code.context import CollectionHit, SinkHit
+from privlint.code.scanner import FileFacts
+from privlint.code.summaries import CallSite, FunctionSummary, SchemaSummary
+from privlint.code.taint import Taint
+from privlint.findings import FlowStep, Location, Notification
+
+# The only classes a cache entry can name; anything else makes the entry invalid.
+_CLASSES: dict[str, type] = {cls.__name__: cls for cls in (
+    FileFacts, SinkHit, Sink, Taint, FlowStep, Location, FunctionSummary, CallSite, CollectionHit, SchemaSummary,
+    Notification,
+)}
+_FIELDS = {name: tuple(field.name for field in dataclasses.fields(cls)) for name, cls in _CLASSES.items()}
+_SCALARS = (str, int, float, bool, type(None))
+
+
+class InvalidEntry(ValueError):
+    """Bytes that are not an entry this version of privlint wrote."""
+
+
+def encode(facts: FileFacts) -> bytes:
+    """Compact JSON of ``facts``; tuples, frozensets, mappings and data classes are tagged."""
+    return json.dumps(_plain(facts), ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+
+
+def decode(data: bytes) -> FileFacts:
+    """The FileFacts that ``encode`` wrote; InvalidEntry for anything else."""
+    try:
+        facts = _built(json.loads(data.decode("utf-8", "surrogatepass")))
+    except (ValueError, TypeError, KeyError, RecursionError, UnicodeDecodeError) as error:
+        raise InvalidEntry(str(error)) from None
+    if not isinstance(facts, FileFacts):
+        raise InvalidEntry("not a file's facts")
+    return facts
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, _SCALARS):
+        return value
+    if isinstance(value, tuple):
+        return {"t": [_plain(item) for item in value]}
+    if isinstance(value, frozenset):
+        return {"f": sorted(_plain(item) for item in value)}
+    if isinstance(value, dict):
+        return {"m": [[_plain(key), _plain(item)] for key, item in value.items()]}
+    name = type(value).__name__
+    if _CLASSES.get(name) is type(value):
+        return {"c": name, "v": [_plain(getattr(value, field)) for field in _FIELDS[name]]}
+    raise TypeError(f"cannot cache a {name}")
+
+
+def _built(value: Any) -> Any:
+    if isinstance(value, _SCALARS):
+        return value
+    if not isinstance(value, dict) or len(value) not in (1, 2):
+        raise ValueError("malformed entry")
+    if "t" in value:
+        return tuple(_built(item) for item in _listed(value["t"]))
+    if "f" in value:
+        return frozenset(_built(item) for item in _listed(value["f"]))
+    if "m" in value:
+        return {_built(key): _built(item) for key, item in map(_pair, _listed(value["m"]))}
+    name = value["c"]
+    fields = _FIELDS[name]
+    values = _listed(value["v"])
+    if len(values) != len(fields):
+        raise ValueError(f"{name} with {len(values)} fields")
+    return _CLASSES[name](**{field: _built(item) for field, item in zip(fields, values)})
+
+
+def _listed(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValueError("malformed entry")
+    return value
+
+
+def _pair(value: Any) -> tuple[Any, Any]:
+    if not isinstance(value, list) or len(value) != 2:
+        raise ValueError("malformed entry")
+    return value[0], value[1]
