@@ -75,7 +75,11 @@ def load_config(pyproject: Path | None) -> Config:
     except tomllib.TOMLDecodeError as error:
         line = _toml_error_line(error, text)
         raise ConfigError(f"invalid TOML: {error}", path=str(pyproject), line=line) from None
-    table = document.get("tool", {}).get("privlint", {})
+    tool = document.get("tool", {})
+    table = tool.get("privlint", {}) if isinstance(tool, dict) else None
+    if not isinstance(table, dict):
+        raise ConfigError("[tool.privlint] must be a table", path=str(pyproject),
+                          line=_first_line_matching(text, r"\s*(?:tool\s*\.\s*)?(?:privlint|tool)\s*="))
     return config_from_table(table, root=pyproject.parent, source=str(pyproject), text=text)
 
 
@@ -103,6 +107,8 @@ def _convert(key: str, value: Any, root: Path, source: str | None, line: int | N
             raise fail("a list of strings")
         if key in _PATH_LIST_KEYS:
             return tuple(root / item for item in value)
+        if key == "name_excludes":
+            _check_name_excludes(value, fail)
         return tuple(value)
     if key == "data_types":
         if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
@@ -128,6 +134,14 @@ def _convert(key: str, value: Any, root: Path, source: str | None, line: int | N
             raise fail("a region code such as CN, EU or US")
         return value.upper()
     raise AssertionError(f"unhandled config key {key}")
+
+
+def _check_name_excludes(value: list[str], fail: Any) -> None:
+    from privlint.taxonomy.matcher import names_a_word
+
+    for item in value:
+        if not names_a_word(item):
+            raise fail(f"a list of names with a word in each ({item!r} has none and would exclude every name)")
 
 
 def parse_gate(text: str, *, source: str | None = None, line: int | None = None) -> Severity | None:
@@ -165,6 +179,10 @@ def _key_line(text: str, key: str) -> int | None:
         if in_table and re.match(rf"[\"']?{re.escape(key)}[\"']?\s*=", stripped):
             return number
     return None
+
+
+def _first_line_matching(text: str, pattern: str) -> int | None:
+    return next((number for number, line in enumerate(text.splitlines(), start=1) if re.match(pattern, line)), None)
 
 
 def _toml_error_line(error: tomllib.TOMLDecodeError, text: str) -> int | None:

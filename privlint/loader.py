@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.resources
+import string
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -19,6 +20,10 @@ RULE_KEYS = {
 RULE_KINDS = (*CODE_KINDS, "consistency")
 SELECT_KEYS = {"kinds", "groups", "origins", "sensitive"}
 REQUIRED_KEYS = ("kind", "severity", "confidence", "select", "message", "short", "description", "docs")
+TEXT_KEYS = ("name", "message", "short", "description")
+# The words a rule's message can name, by kind of rule: ``{data}``, ``{sink}`` ...
+CODE_PLACEHOLDERS = frozenset({"data", "sink", "destination", "source", "country", "home", "law"})
+CONSISTENCY_PLACEHOLDERS = frozenset({"data", "policy", "category", "recipient", "country", "home", "claim", "where"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -116,8 +121,14 @@ def _validate(data: Mapping[str, Any], path: Path) -> None:
     for key in REQUIRED_KEYS:
         if key not in data:
             raise fail(f"missing required key {key!r}")
+    for key in TEXT_KEYS:
+        if key in data and not isinstance(data[key], str):
+            raise fail(f"'{key}' must be a string")
     if data["kind"] not in RULE_KINDS:
         raise fail(f"unknown kind {data['kind']!r} (expected one of {', '.join(RULE_KINDS)})")
+    problem = _placeholder_problem(data["message"], data["kind"])
+    if problem:
+        raise fail(f"'message': {problem}")
     try:
         Severity.parse(str(data["severity"]))
         Confidence(data["confidence"])
@@ -128,10 +139,35 @@ def _validate(data: Mapping[str, Any], path: Path) -> None:
         raise fail("'select' must be a mapping with 'kinds', 'groups', 'origins' and/or 'sensitive'", select)
     if not isinstance(select.get("sensitive", False), bool):
         raise fail("'select.sensitive' must be true or false", select)
+    for key in ("kinds", "groups", "origins"):
+        if not _strings(select.get(key, [])):
+            raise fail(f"'select.{key}' must be a list of strings", select)
     docs = data["docs"]
     if not isinstance(docs, dict) or not set(docs) <= {"why", "example", "instead"} or "why" not in docs:
         raise fail("'docs' must be a mapping with 'why' and optionally 'example' and 'instead'", docs)
+    if not all(isinstance(value, str) for value in docs.values()):
+        raise fail("every entry of 'docs' must be a string", docs)
     for key in ("references", "tags"):
-        value = data.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        if not _strings(data.get(key, [])):
             raise fail(f"'{key}' must be a list of strings")
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _placeholder_problem(message: str, kind: str) -> str | None:
+    """Why ``message`` cannot be filled in (a positional, unknown or formatted placeholder), or None."""
+    allowed = CONSISTENCY_PLACEHOLDERS if kind == "consistency" else CODE_PLACEHOLDERS
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(message)
+                  if name is not None]
+    except ValueError as error:
+        return f"{error} (write a literal brace as {{{{ or }}}})"
+    for name, spec, conversion in fields:
+        if name not in allowed:
+            shown = f"{{{name}}}" if name else "{}"
+            return f"unknown placeholder {shown} (known: {', '.join(sorted(allowed))})"
+        if spec or conversion:
+            return f"placeholder {{{name}}} takes no format or conversion"
+    return None

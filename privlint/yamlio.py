@@ -1,4 +1,5 @@
-"""Safe YAML loading that remembers the line of every mapping, so errors can point at it."""
+"""Safe YAML loading that remembers the line of every mapping, so errors can point at it, and that refuses
+documents whose aliases expand past a size limit (an alias bomb) or into themselves."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ class LineDict(dict):
 
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_EXPANDED_NODES = 1_000_000
 
 
 class _LineLoader(SAFE_LOADER):  # type: ignore[misc, valid-type]
@@ -38,13 +40,77 @@ def load_yaml(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise RuleError(f"cannot read rule file: {error}", path=str(path)) from None
+    return load_text(text, str(path), _LineLoader)
+
+
+def load_text(text: str, where: str, loader_class: type = SAFE_LOADER) -> Any:
+    """Parse YAML text with a safe loader, checking its expanded size before building anything."""
+    loader, node = compose_text(text, where, loader_class)
+    return construct(loader, node, where)
+
+
+def compose_text(text: str, where: str, loader_class: type = SAFE_LOADER) -> tuple[Any, yaml.Node | None]:
+    """The loader and the node graph of one document; a RuleError naming ``where`` for bad or explosive YAML."""
+    loader = loader_class(text)
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        node = loader.get_single_node()
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(error, "problem", None) or str(error)
-        raise RuleError(f"invalid YAML: {problem}", path=str(path), line=line) from None
+        raise _invalid(error, where) from None
+    if node is not None:
+        _check_expansion(node, where)
+    return loader, node
+
+
+def construct(loader: Any, node: yaml.Node | None, where: str) -> Any:
+    """The Python data of a composed (and checked) document."""
+    if node is None:
+        return None
+    try:
+        return loader.construct_document(node)
+    except yaml.YAMLError as error:
+        raise _invalid(error, where) from None
+    finally:
+        loader.dispose()
+
+
+def _invalid(error: yaml.YAMLError, where: str) -> RuleError:
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    problem = getattr(error, "problem", None) or str(error)
+    return RuleError(f"invalid YAML: {problem}", path=where, line=line)
+
+
+def _check_expansion(root: yaml.Node, where: str) -> None:
+    """Count the nodes the document has once every alias is expanded; refuse it past MAX_EXPANDED_NODES."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = _children(node)
+        if children_done:
+            open_nodes.discard(id(node))
+            sizes[id(node)] = size = 1 + sum(sizes[id(child)] for child in children)
+            if size > MAX_EXPANDED_NODES:
+                raise RuleError(f"YAML aliases expand to over {MAX_EXPANDED_NODES:,} nodes; refused", path=where,
+                                line=node.start_mark.line + 1)
+            continue
+        if id(node) in open_nodes:
+            raise RuleError("a YAML alias refers to a node that contains it", path=where,
+                            line=node.start_mark.line + 1)
+        open_nodes.add(id(node))
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in sizes)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [item for pair in node.value for item in pair]
+    return []
 
 
 def line_of(value: Any) -> int | None:

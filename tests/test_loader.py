@@ -43,6 +43,15 @@ def test_rule_id_is_the_file_name(tmp_path):
     (GOOD_RULE.replace("short: s\n", ""), 1, "missing required key 'short'"),
     (GOOD_RULE.replace("docs: {why: w}", "docs:\n  how: w"), 9, "'docs' must be a mapping"),
     (GOOD_RULE + "tags: [a\n", 10, "invalid YAML"),
+    (GOOD_RULE.replace("short: s", "short: [s]"), 1, "'short' must be a string"),
+    (GOOD_RULE.replace("{kinds: [logging]}", "{kinds: logging}"), 4, "'select.kinds' must be a list of strings"),
+    (GOOD_RULE.replace("{data} via {sink}", "{} via {sink}"), 1, "unknown placeholder {}"),
+    (GOOD_RULE.replace("{data} via {sink}", "{0} via {sink}"), 1, "unknown placeholder {0}"),
+    (GOOD_RULE.replace("{data} via {sink}", "{user} via {sink}"), 1, "unknown placeholder {user}"),
+    (GOOD_RULE.replace("{data} via {sink}", "{data:>999999999}"), 1, "takes no format"),
+    (GOOD_RULE.replace("{data} via {sink}", "{data.__class__}"), 1, "unknown placeholder"),
+    (GOOD_RULE.replace("{data} via {sink}", "{data"), 1, "expected '}'"),
+    (GOOD_RULE.replace("docs: {why: w}", "docs: {why: [w]}"), 8, "every entry of 'docs' must be a string"),
 ])
 def test_invalid_rule_names_file_line_and_problem(tmp_path, text, line, message):
     path = write(tmp_path, "bad.yml", text)

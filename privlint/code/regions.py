@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
 from privlint.code.hosts import host_of
+from privlint.linear_regex import compile_linear
 
 EU_MEMBERS = frozenset({
     "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
@@ -23,8 +24,8 @@ class RegionTable:
     hosts: dict[str, str] = field(default_factory=dict)
     country_domains: dict[str, str] = field(default_factory=dict)
     transfer_law: dict[str, str] = field(default_factory=dict)
-    _region_patterns: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
-    _host_patterns: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    _region_patterns: list[tuple[Any, str]] = field(default_factory=list)
+    _host_patterns: list[tuple[Any, str]] = field(default_factory=list)
 
     def update(self, document: Mapping[str, Any]) -> None:
         """Merge one catalogue file's tables; ``compile`` once they are all in."""
@@ -34,8 +35,8 @@ class RegionTable:
     def compile(self) -> None:
         """Compile the region patterns (exact names before wildcards, longer before shorter) and host patterns."""
         specific_first = sorted(self.regions.items(), key=lambda item: ("*" in item[0], -len(item[0])))
-        self._region_patterns = [(re.compile(_glob(pattern)), country) for pattern, country in specific_first]
-        self._host_patterns = [(re.compile(_glob(pattern)), country) for pattern, country in self.hosts.items()]
+        self._region_patterns = [(compile_linear(_glob(pattern)), country) for pattern, country in specific_first]
+        self._host_patterns = [(compile_linear(_glob(pattern)), country) for pattern, country in self.hosts.items()]
 
     def country_of_text(self, text: str) -> str | None:
         """The country of a URL's host, or of a region name (``eu-west-1``, ``oss-cn-hangzhou``) in the text."""

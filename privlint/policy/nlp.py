@@ -5,10 +5,10 @@ from __future__ import annotations
 import bisect
 import functools
 import logging
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
 
+from privlint.linear_regex import compile_linear
 from privlint.policy.packs import Catalogue
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ class PolicyMatcher:
         self.nlp = pipeline(lang)
         self.phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.tokens = Matcher(self.nlp.vocab)
-        self.regexes: list[tuple[str, re.Pattern[str]]] = []
+        self.regexes: list[tuple[str, Any]] = []
         for label, patterns in _labelled_patterns(catalogue, lang):
             self._add(label, patterns)
         negation = catalogue.claims.get("negation", {})
@@ -75,7 +75,7 @@ class PolicyMatcher:
             self.phrases.add(label, list(self.nlp.tokenizer.pipe(patterns.phrases)))
         if patterns.patterns and self.lang == "en":
             self.tokens.add(label, [list(pattern) for pattern in patterns.patterns])
-        self.regexes.extend((label, re.compile(regex)) for regex in patterns.regexes)
+        self.regexes.extend((label, compile_linear(regex)) for regex in patterns.regexes)
 
     def analyse(self, texts: Sequence[str]) -> list[Sentence]:
         """Sentences and hits of every block text, offsets relative to each block."""

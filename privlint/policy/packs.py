@@ -10,12 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-import yaml
-
 from privlint.errors import RuleError
 from privlint.findings import Confidence, RuleDocs, RuleMeta, Severity
 from privlint.policy.vocabulary import Disclosure, merge_disclosure, parse_disclosure
-from privlint.yamlio import SAFE_LOADER
+from privlint.yamlio import load_text
 
 LOG = logging.getLogger(__name__)
 
@@ -83,12 +81,10 @@ def _pack_files(folders: Iterable[Path]) -> list[Path]:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506 - safe loader
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise RuleError(f"cannot read policy rule pack: {error}", path=str(path)) from error
-    except yaml.YAMLError as error:
-        line = getattr(getattr(error, "problem_mark", None), "line", None)
-        raise RuleError(f"invalid YAML: {error}", path=str(path), line=line + 1 if line is not None else None) from error
+    data = load_text(text, str(path))
     if not isinstance(data, dict):
         raise RuleError("a policy rule pack must be a YAML mapping", path=str(path))
     return data

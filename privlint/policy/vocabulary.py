@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from privlint.errors import RuleError
+from privlint.linear_regex import compile_linear
 
 LOG = logging.getLogger(__name__)
 
@@ -62,10 +63,16 @@ def _pattern_set(raw: Any, where: str) -> PatternSet:
     patterns = raw.get("patterns") or []
     if not all(isinstance(p, list) and all(isinstance(t, dict) for t in p) for p in patterns):
         raise RuleError(f"{where}.patterns must be a list of spaCy token patterns (lists of mappings)")
+    regexes = tuple(str(r) for r in raw.get("regexes") or ())
+    for regex in regexes:
+        try:
+            compile_linear(regex)
+        except ValueError as error:
+            raise RuleError(f"{where}.regexes: invalid regex {regex!r}: {error}") from None
     return PatternSet(phrases=tuple(str(p) for p in raw.get("phrases") or ()),
                       headings=tuple(str(p) for p in raw.get("headings") or ()),
                       patterns=tuple(tuple(p) for p in patterns),
-                      regexes=tuple(str(r) for r in raw.get("regexes") or ()))
+                      regexes=regexes)
 
 
 def parse_disclosure(name: str, raw: Mapping[str, Any], where: str) -> Disclosure:

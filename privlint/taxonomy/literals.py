@@ -75,7 +75,27 @@ def us_ssn(value: str) -> bool:
     return group != "00" and serial != "0000" and len(set(area + group + serial)) > 1
 
 
+_ROLE_ACCOUNTS = frozenset({
+    "noreply", "no-reply", "donotreply", "do-not-reply", "support", "info", "admin", "contact", "help", "sales",
+    "webmaster", "postmaster", "hostmaster", "hello", "team", "security", "privacy", "abuse", "root", "mailer-daemon",
+})
+# RFC 2606 and RFC 6761 names reserved for documentation and testing, and their subdomains.
+_RESERVED_DOMAINS = ("example", "example.com", "example.net", "example.org", "test", "invalid", "localhost")
+
+
+def personal_email(value: str) -> bool:
+    """An e-mail address that may be a person's: not a role account (support@, noreply@) and not at a domain
+    reserved for examples (``example.com`` and its subdomains, ``.test``, ``.invalid``), in any letter case."""
+    local, _, domain = value.strip().lower().rpartition("@")
+    if local in _ROLE_ACCOUNTS:
+        return False
+    labels = domain.split(".")
+    return not any(".".join(labels[cut:]) in _RESERVED_DOMAINS or labels[cut] in ("example", "test", "localhost")
+                   for cut in range(len(labels)))
+
+
 CHECKS: dict[str, Callable[[str], bool]] = {
+    "personal-email": personal_email,
     "luhn": luhn_card,
     "iban": iban,
     "cn-resident-id": cn_resident_id,

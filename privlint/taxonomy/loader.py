@@ -10,9 +10,8 @@ from typing import Any
 
 import yaml
 
-
 from privlint.taxonomy.schema import CONTEXT_KEYS, TypeSpec, Where, parse_type, string_list
-from privlint.yamlio import SAFE_LOADER
+from privlint.yamlio import compose_text, construct
 
 INLINE_SOURCE = "[tool.privlint] data_types"
 
@@ -47,12 +46,8 @@ def read_sources(files: Iterable[Any], extra_types: Sequence[Mapping[str, Any]])
 
 def _read_document(text: str, where: Where, source: TaxonomySource) -> None:
     """Parse one YAML document (safe tags only) and add its types and context lists to ``source``."""
-    try:
-        root = yaml.compose(text, Loader=SAFE_LOADER)
-        data = yaml.SafeLoader("").construct_document(root) if root is not None else None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise where.error(f"invalid YAML: {exc}", mark.line + 1 if mark else None) from exc
+    loader, root = compose_text(text, where.path)
+    data = construct(loader, root, where.path)
     if data is None:
         return
     if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):

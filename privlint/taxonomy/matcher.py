@@ -131,6 +131,11 @@ def _word_set(words: Iterable[str]) -> frozenset[str]:
     return frozenset(token for word in words for token in pattern_tokens(word))
 
 
+def names_a_word(exclusion: str) -> bool:
+    """Whether an exclusion (``seq`` or ``owner.seq``) has a word to match: one without would exclude every name."""
+    return bool(_owner_and_tokens(exclusion)[1])
+
+
 def _owner_and_tokens(pattern: str) -> tuple[Tokens | None, Tokens]:
     """Split a global exclusion ``owner.sequence`` (owner optional) into tokens."""
     owner, _, sequence = pattern.rpartition(".")

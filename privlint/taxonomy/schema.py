@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from privlint.errors import RuleError
+from privlint.linear_regex import compile_linear
 from privlint.taxonomy.literals import CHECKS
 
 TYPE_FIELDS = ("id", "category", "name", "sensitive")
@@ -39,7 +40,7 @@ class TypeSpec:
     names: list[str] = field(default_factory=list)
     person_names: list[str] = field(default_factory=list)
     excludes: list[str] = field(default_factory=list)
-    values: list[tuple[re.Pattern[str], str | None]] = field(default_factory=list)
+    values: list[tuple[Any, str | None]] = field(default_factory=list)
 
 
 def parse_type(entry: Any, where: Where, lines: Mapping[str, int]) -> TypeSpec:
@@ -88,7 +89,7 @@ def string_list(value: Any, key: str, where: Where, line: int | None) -> list[st
     return list(value)
 
 
-def _values(value: Any, where: Where, line: int | None) -> list[tuple[re.Pattern[str], str | None]]:
+def _values(value: Any, where: Where, line: int | None) -> list[tuple[Any, str | None]]:
     """Compile the ``values`` list: mappings of ``regex`` (full match) and an optional ``check``."""
     if not isinstance(value, list):
         raise where.error("'values' must be a list of {regex, check} mappings", line)
@@ -100,7 +101,7 @@ def _values(value: Any, where: Where, line: int | None) -> list[tuple[re.Pattern
         if check is not None and check not in CHECKS:
             raise where.error(f"unknown value check {check!r}; known: {', '.join(sorted(CHECKS))}", line)
         try:
-            compiled.append((re.compile(item["regex"]), check))
-        except re.error as exc:
-            raise where.error(f"invalid regex {item['regex']!r}: {exc}", line) from exc
+            compiled.append((compile_linear(item["regex"]), check))
+        except ValueError as exc:
+            raise where.error(f"invalid regex {item['regex']!r}: {exc}", line) from None
     return compiled
