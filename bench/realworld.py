@@ -326,7 +326,10 @@ def load_triage(name: str) -> dict[str, Any]:
     path = TRIAGE / f"{name}.yml"
     if not path.is_file():
         return {"warnings": [], "leaks": []}
-    data = yaml.safe_load(path.read_text("utf-8")) or {}
+    try:
+        data = yaml.safe_load(path.read_text("utf-8")) or {}
+    except yaml.YAMLError as error:
+        raise BenchError(f"{path}: {error}") from None
     for entry in data.get("warnings") or []:
         if entry.get("verdict") not in VERDICTS:
             raise BenchError(f"{path}: {entry.get('rule')} {entry.get('path')}:{entry.get('line')}: "
