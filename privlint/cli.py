@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import traceback
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -14,15 +15,17 @@ from privlint.config import Config, find_pyproject, load_config, parse_gate, par
 from privlint.errors import PrivlintError
 from privlint.findings import Notification, Report
 from privlint.report.formats import FORMATS, renderer
+from privlint.safe_io import write_atomically
 from privlint.workflow import baseline as baselines
-from privlint.workflow.gates import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, at_least, gate_exit_code
+from privlint.workflow.gates import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERNAL, at_least, gate_exit_code
 
 CONFIG_HELP = "pyproject.toml to read [tool.privlint] from (default: the nearest one)."
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="privlint")
-def cli() -> None:
+@click.option("--debug", is_flag=True, help="On an internal error, print the traceback (exit code 3 either way).")
+def cli(debug: bool) -> None:
     """privlint: find personal data reaching logs, third parties and other countries."""
 
 
@@ -231,9 +234,10 @@ def _emit(text: str, output: Path | None) -> None:
         click.echo(text, nl=False)
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        write_atomically(output, text.encode("utf-8"))
     except OSError as error:
-        raise PrivlintError(f"cannot write report: {error.strerror}", path=str(output)) from None
+        raise PrivlintError(f"cannot write {output.name} (left as it was): {error.strerror or error}",
+                            path=str(output)) from None
 
 
 def _warn(notifications: Sequence[Notification]) -> None:
@@ -244,9 +248,9 @@ def _warn(notifications: Sequence[Notification]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code instead of exiting (for tests and embedding)."""
+    args = list(argv) if argv is not None else sys.argv[1:]
     try:
-        result = cli.main(args=list(argv) if argv is not None else None, prog_name="privlint",
-                          standalone_mode=False)
+        result = cli.main(args=args, prog_name="privlint", standalone_mode=False)
     except PrivlintError as error:
         click.echo(f"privlint: error: {error}", err=True)
         return EXIT_ERROR
@@ -258,6 +262,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.exceptions.Abort:
         click.echo("privlint: aborted", err=True)
         return EXIT_ERROR
+    except Exception as error:  # noqa: BLE001 - a bug must not look like "findings" (exit 1) to CI
+        if "--debug" in args[: args.index("--") if "--" in args else len(args)]:
+            traceback.print_exc()
+        click.echo(f"privlint: internal error: {type(error).__name__}: {error} (exit code 3; run "
+                   f"`privlint --debug ...` for the traceback and please report it)", err=True)
+        return EXIT_INTERNAL
     return result if isinstance(result, int) else EXIT_CLEAN
 
 

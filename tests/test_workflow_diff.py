@@ -91,7 +91,27 @@ def test_explicit_files_and_an_older_ref(run_cli, repo):
 
 def test_bad_ref_is_a_usage_error(run_cli, repo):
     code, _, err = run_cli("scan", "--diff", "no-such-ref", str(repo))
-    assert code == 2 and err.startswith("privlint: error: --diff: `git ") and "no-such-ref" in err
+    assert code == 2 and err.startswith("privlint: error: --diff: ") and "'no-such-ref' is not a commit" in err
+
+
+@pytest.mark.parametrize("ref", ["--output=written.txt", "-p", "--no-index"])
+def test_an_option_given_as_ref_is_refused_and_never_reaches_git(run_cli, repo, ref):
+    code, _, err = run_cli("scan", f"--diff={ref}", str(repo))
+    assert code == 2 and "not an option" in err
+    assert not (repo / "written.txt").exists() and not (Path.cwd() / "written.txt").exists()
+
+
+@pytest.mark.parametrize("name", ["my file.py", "tab\tname.py", 'quote"d.py', "caf\u00e9.py", "back\\slash.py"])
+def test_changed_and_untracked_files_with_unusual_names_are_kept(run_cli, repo, name):
+    write(repo, name, "import logging\n\n\ndef f(user):\n    logging.info(user.phone)\n")
+    git(repo, "add", "--", name)
+    git(repo, "commit", "-q", "-m", "add")
+    (repo / name).write_text("import logging\n\n\ndef f(user):\n    logging.info(user.email)\n")
+    write(repo, "new " + name, "import logging\n\n\ndef g(user):\n    logging.info(user.email)\n")
+    code, out, _ = run_cli("scan", "--format", "json", "--diff", "HEAD", str(repo))
+    paths = sorted(finding["location"]["path"] for finding in json.loads(out)["findings"]
+                   if finding["ruleId"] == "pii-in-log")
+    assert code == 1 and paths == sorted([name, "new " + name])
 
 
 def test_outside_a_repository_is_a_usage_error(run_cli, tmp_path):

@@ -22,6 +22,7 @@ from typing import Iterable
 
 from privlint.code.facts_codec import InvalidEntry, decode, encode
 from privlint.code.scanner import FileFacts
+from privlint.safe_io import read_regular
 
 LOG = logging.getLogger(__name__)
 CACHE_ENV = "PRIVLINT_CACHE_DIR"
@@ -69,7 +70,7 @@ class FactsCache:
     def get(self, key: str) -> FileFacts | None:
         """The entry's facts; None when it is missing, unsigned, damaged or not a regular file."""
         try:
-            data = _read_regular(self._path(key))
+            data = read_regular(self._path(key), follow_symlinks=False)
         except OSError:
             return None
         signature, body = data[:_SIGNATURE_BYTES], data[_SIGNATURE_BYTES:]
@@ -139,22 +140,13 @@ def _real_folder(folder: Path) -> Path:
     return folder
 
 
-def _read_regular(path: Path) -> bytes:
-    """The bytes of a regular file, refusing links, FIFOs and devices without blocking on them."""
-    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    with os.fdopen(descriptor, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-            raise OSError(f"{path} is not a regular file")
-        return stream.read()
-
-
 def _read_or_make_secret(root: Path) -> bytes:
     """The per-user signing key in ``root`` (created with mode 0600 on first use)."""
     root.parent.mkdir(parents=True, exist_ok=True)
     _private_folder(root)
     path = root / SECRET_FILE
     try:
-        secret = _read_regular(path)
+        secret = read_regular(path, follow_symlinks=False)
     except FileNotFoundError:
         secret = os.urandom(32)
         handle, temporary = tempfile.mkstemp(dir=root)
@@ -163,7 +155,7 @@ def _read_or_make_secret(root: Path) -> bytes:
         try:
             os.link(temporary, path)
         except FileExistsError:
-            secret = _read_regular(path)
+            secret = read_regular(path, follow_symlinks=False)
         finally:
             os.unlink(temporary)
     if len(secret) != 32 or os.stat(path, follow_symlinks=False).st_mode & 0o077:

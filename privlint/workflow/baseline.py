@@ -9,8 +9,10 @@ from typing import Any, Iterable
 
 from privlint.errors import ConfigError
 from privlint.findings import Finding, Report
+from privlint.safe_io import read_regular
 
 VERSION = 1
+MAX_BYTES = 256 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -48,13 +50,16 @@ def render(entries: Iterable[Entry]) -> str:
 def read(path: Path) -> list[Entry]:
     """The entries of a baseline file; a ConfigError naming the file when it is missing or malformed."""
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document = json.loads(read_regular(path, limit=MAX_BYTES).decode("utf-8"))
     except FileNotFoundError:
         raise ConfigError("baseline file not found (create it with `privlint baseline FILE`)", path=str(path)) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"cannot read baseline: {error}", path=str(path)) from None
+        raise ConfigError(f"cannot read baseline: {error.strerror if isinstance(error, OSError) else error}",
+                          path=str(path)) from None
     except json.JSONDecodeError as error:
         raise ConfigError(f"invalid baseline JSON: {error.msg}", path=str(path), line=error.lineno) from None
+    except RecursionError:
+        raise ConfigError("invalid baseline JSON: nested too deeply", path=str(path)) from None
     records = document.get("findings") if isinstance(document, dict) else None
     if not isinstance(records, list):
         raise ConfigError("a baseline must be a JSON object with a 'findings' list", path=str(path))
@@ -63,7 +68,7 @@ def read(path: Path) -> list[Entry]:
                       path=str(record.get("path", "")), line=int(record.get("line", 0)),
                       message=str(record.get("message", "")), reason=str(record.get("reason", "")))
                 for record in records]
-    except (KeyError, TypeError, ValueError, AttributeError):
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
         raise ConfigError("every baseline entry needs a 'fingerprint' (and a numeric 'line')", path=str(path)) from None
 
 

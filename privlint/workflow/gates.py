@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from privlint.findings import Report, Severity
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def at_least(report: Report, minimum: Severity) -> Report:
