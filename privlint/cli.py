@@ -124,8 +124,10 @@ def baseline(file: Path, paths: tuple[Path, ...], config_file: Path | None, jobs
 @click.option("--regime", "regimes", metavar="LIST", help="Comma-separated regimes: pipl, gbt35273, gdpr, ccpa "
               "(default: regimes in the configuration, else all).")
 @_report_options
+@click.option("--strict", is_flag=True, help="Exit 2 when a document could not be read or decoded.")
 def policy(documents: tuple[Path, ...], regimes: str | None, output_format: str, output: Path | None,
-           config_file: Path | None, fail_on: str | None, min_severity: str | None, exit_zero: bool) -> int:
+           config_file: Path | None, fail_on: str | None, min_severity: str | None, exit_zero: bool,
+           strict: bool) -> int:
     """Check privacy-policy documents (Markdown, HTML, text; English or Chinese) for required disclosures."""
     from privlint import api
     from privlint.policy.api import REGIMES
@@ -136,6 +138,8 @@ def policy(documents: tuple[Path, ...], regimes: str | None, output_format: str,
     shown = at_least(report, config.min_severity)
     _emit(renderer(output_format)(shown), output)
     _warn(report.notifications)
+    if strict and any(note.unreadable for note in report.notifications):
+        return EXIT_ERROR
     return gate_exit_code(shown, config.fail_on, exit_zero=exit_zero)
 
 
@@ -229,7 +233,17 @@ def _show_fixed(entries: Sequence[baselines.Entry]) -> None:
     click.echo(f"privlint: {len(entries)} baseline {noun} no longer found", err=True)
 
 
+def printable(text: str) -> str:
+    """``text`` with file-name bytes that are not UTF-8 (read as lone surrogates) shown as ``\\udcXX`` escapes."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
 def _emit(text: str, output: Path | None) -> None:
+    text = printable(text)
     if output is None:
         click.echo(text, nl=False)
         return
@@ -243,7 +257,7 @@ def _emit(text: str, output: Path | None) -> None:
 def _warn(notifications: Sequence[Notification]) -> None:
     for note in notifications:
         where = f"{note.path}:{note.line}" if note.line else note.path
-        click.echo(f"privlint: {note.level}: {where}: {note.message}", err=True)
+        click.echo(printable(f"privlint: {note.level}: {where}: {note.message}"), err=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +15,9 @@ from privlint.code.context import AnalysisContext
 from privlint.code.discovery import module_name
 from privlint.code.results import CodeRules
 from privlint.code.scanner import FileFacts, scan_file
+from privlint.code.workers import WorkerPool
 from privlint.code.screen import Screen
+from privlint.code.source_file import read_source_bytes
 from privlint.code.summaries import CallSite
 from privlint.config import Config
 from privlint.errors import ConfigError
@@ -40,12 +41,16 @@ class Engine:
     def rule_metas(self) -> tuple[RuleMeta, ...]:
         return tuple(rule.meta for rule in self.rules.rules)
 
+    def display(self, path: Path) -> str:
+        """How ``path`` is named in results."""
+        return display_path(path, self.config.root)
+
     def scan(self, path: Path, force: bool = False) -> FileFacts:
-        display = display_path(path, self.config.root)
+        display = self.display(path)
         if self.cache is None:
             return scan_file(path, display, self.context, force=force)
         try:
-            data = path.read_bytes()
+            data = read_source_bytes(path)
         except OSError:
             return scan_file(path, display, self.context, force=force)
         key = self.cache.key(display, data, force)
@@ -98,10 +103,11 @@ def _check_rule_ids(config: Config, code_ids: set[str], folders: list[Path]) -> 
 
 
 def display_path(path: Path, root: Path) -> str:
-    """The path shown in results: relative to the project root when inside it, POSIX separators."""
+    """The path shown in results: relative to the project root when inside it, POSIX separators. The file's own
+    name is kept as written: a symbolic link is named, not its target."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
         return path.as_posix()
 
 
@@ -197,24 +203,13 @@ def _sites_that_matter(fact: FileFacts) -> Iterator[CallSite]:
 
 
 @contextmanager
-def _runner(engine: Engine, workers: int) -> Iterator[Callable[[Sequence[Path], bool], Iterator[FileFacts]]]:
+def _runner(engine: Engine, workers: int) -> Iterator[Callable[[Sequence[Path], bool], Iterable[FileFacts]]]:
     """A function that scans files in order, in this process or in a pool kept for the whole scan."""
     if workers <= 1:
         yield lambda paths, force: (engine.scan(path, force) for path in paths)
         return
-    initargs = (engine.config, engine.context.project_roots)
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=initargs) as pool:
-        yield lambda paths, force: pool.map(_scan_in_worker, paths, [force] * len(paths), chunksize=8)
-
-
-_WORKER_ENGINE: Engine | None = None
-
-
-def _start_worker(config: Config, roots: frozenset[str]) -> None:
-    global _WORKER_ENGINE
-    _WORKER_ENGINE = build_engine(config, roots)
-
-
-def _scan_in_worker(path: Path, force: bool) -> FileFacts:
-    assert _WORKER_ENGINE is not None, "worker started without an engine"
-    return _WORKER_ENGINE.scan(path, force)
+    pool = WorkerPool(engine, workers)
+    try:
+        yield pool.scan
+    finally:
+        pool.close()

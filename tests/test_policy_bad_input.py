@@ -71,7 +71,7 @@ def test_missing_file_is_a_notification(tmp_path: Path) -> None:
 def test_oversized_file_is_a_notification(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(documents, "MAX_BYTES", 100)
     result = check(tmp_path, "privacy.md", ZH_POLICY.encode() * 10)
-    assert "over the 100-byte limit" in result.notifications[0].message
+    assert "over the limit of 100" in result.notifications[0].message
 
 
 def test_huge_document_and_huge_paragraph(tmp_path: Path) -> None:

@@ -47,19 +47,42 @@ def _walk(top: Path, root: Path, include: tuple[str, ...], exclude: tuple[str, .
     def on_error(error: OSError) -> None:
         notes.append(Notification(message=f"cannot read directory: {error.strerror}", path=str(error.filename)))
 
+    tree = top.resolve()
     for folder, dirs, files in os.walk(top, followlinks=True, onerror=on_error):
         here = Path(folder)
-        identity = _identity(here)
+        try:
+            identity = _identity(here)
+        except OSError as error:
+            notes.append(Notification(message=f"cannot read directory: {error.strerror}", path=folder))
+            dirs[:] = []
+            continue
         if identity in seen:
             notes.append(Notification(message="symbolic link loop: directory already visited", path=folder))
             dirs[:] = []
             continue
         seen.add(identity)
-        dirs[:] = sorted(d for d in dirs if not _excluded(here / d, root, exclude, directory=True))
+        dirs[:] = sorted(d for d in dirs if not _excluded(here / d, root, exclude, directory=True)
+                         and _inside(here / d, tree, notes))
         for name in sorted(files):
             file = here / name
-            if _included(file, root, include) and not _excluded(file, root, exclude):
+            if _included(file, root, include) and not _excluded(file, root, exclude) and _inside(file, tree, notes):
                 yield file
+
+
+def _inside(path: Path, tree: Path, notes: list[Notification]) -> bool:
+    """Whether ``path`` may be read: not a link that is broken or leads out of the scanned tree (reported)."""
+    if not path.is_symlink():
+        return True
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        notes.append(Notification(message="broken symbolic link", path=str(path)))
+        return False
+    if target == tree or tree in target.parents:
+        return True
+    notes.append(Notification(message="symbolic link to a path outside the scanned tree; not followed",
+                              path=str(path), level="warning", unreadable=False))
+    return False
 
 
 def _identity(folder: Path) -> tuple[int, int]:

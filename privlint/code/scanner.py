@@ -10,6 +10,7 @@ from typing import Mapping
 
 from privlint.code.context import AnalysisContext, CollectionHit, SinkHit
 from privlint.code.discovery import module_name
+from privlint.code.limits import MAX_ANALYSIS_SECONDS, AnalysisTimeout, shape_problem, time_limit
 from privlint.code.source_file import check_syntax, read_source
 from privlint.code.summaries import CallSite, FunctionSummary, SchemaSummary
 from privlint.findings import Notification
@@ -57,10 +58,19 @@ def scan_file(path: Path, display: str, context: AnalysisContext, *, force: bool
         problem = check_syntax(source.text, display)
         return FileFacts(display, notifications=(problem,) if problem else (), screened_out=True,
                          constants=url_constants(source.text, module_name(display)))
+    problem = shape_problem(source.text)
+    if problem is not None:
+        return FileFacts(display, notifications=(
+            Notification(message=f"file not analysed: {problem}; the parser cannot take it safely", path=display),))
     from privlint.code.analysis import analyse
 
     try:
-        return analyse(source.text, display, context)
+        with time_limit(MAX_ANALYSIS_SECONDS):
+            return analyse(source.text, display, context)
+    except AnalysisTimeout:
+        return FileFacts(display, notifications=(
+            Notification(message=f"file not analysed: analysis took longer than {MAX_ANALYSIS_SECONDS} s",
+                         path=display),))
     except RecursionError:
         return FileFacts(display, notifications=(
             Notification(message="cannot analyse file: expressions nested too deeply", path=display),))

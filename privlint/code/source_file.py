@@ -8,7 +8,9 @@ import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
+from privlint.code.limits import MAX_FILE_BYTES
 from privlint.findings import Notification
+from privlint.safe_io import read_regular
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +25,7 @@ def read_source(path: Path, display: str, data: bytes | None = None) -> SourceTe
     """Decode a file (or its ``data``, already read) as Python source (PEP 263 coding cookie, UTF-8 by default)."""
     if data is None:
         try:
-            data = path.read_bytes()
+            data = read_source_bytes(path)
         except OSError as error:
             return SourceText(None, Notification(message=f"cannot read file: {error.strerror or error}",
                                                  path=display))
@@ -35,6 +37,11 @@ def read_source(path: Path, display: str, data: bytes | None = None) -> SourceTe
     except (SyntaxError, LookupError, UnicodeDecodeError) as error:
         reason = error.reason if isinstance(error, UnicodeDecodeError) else str(error)
         return SourceText(None, Notification(message=f"cannot decode file: {reason}", path=display))
+
+
+def read_source_bytes(path: Path) -> bytes:
+    """A source file's bytes: a regular file of at most MAX_FILE_BYTES, never blocking on a FIFO or device."""
+    return read_regular(path, limit=MAX_FILE_BYTES)
 
 
 def check_syntax(text: str, display: str) -> Notification | None:

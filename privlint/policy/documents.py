@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from privlint.findings import Notification
+from privlint.policy.chinese_encoding import decode_chinese
+from privlint.safe_io import read_regular
 from privlint.policy.blocks import Block
 from privlint.policy.parsers import parse_blocks
 
@@ -32,20 +34,20 @@ class PolicyDocument:
 
 
 def decode(data: bytes) -> tuple[str, str] | None:
-    """Text and encoding: UTF-8 (with or without BOM), UTF-16 with a BOM, then GB18030 for Chinese."""
+    """Text and encoding: UTF-8 (with or without BOM), UTF-16 with a BOM, then GB18030 or Big5 for Chinese."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
             return None
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if encoding == "utf-8-sig" or _has_cjk(text):
-            return text, "utf-8" if encoding == "utf-8-sig" else encoding
-    return None
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    decoded = decode_chinese(data)
+    if decoded is None or not _has_cjk(decoded[0]):
+        return None
+    return decoded
 
 
 def _has_cjk(text: str) -> bool:
@@ -65,15 +67,13 @@ def detect_format(path: Path, text: str) -> str:
 def read_document(path: Path) -> tuple[PolicyDocument | None, tuple[Notification, ...]]:
     """Read, decode and parse one policy; what cannot be read comes back as a notification."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, (_note(path, f"policy document is {size} bytes, over the {MAX_BYTES}-byte limit; not checked"),)
-        data = path.read_bytes()
+        data = read_regular(path, limit=MAX_BYTES)
     except OSError as error:
-        return None, (_note(path, f"cannot read policy document: {error.strerror or error}"),)
+        return None, (_note(path, f"cannot read policy document: {error.strerror or error}; not checked"),)
     decoded = decode(data)
     if decoded is None:
-        return None, (_note(path, "cannot decode policy document: not UTF-8, UTF-16 or GB18030 Chinese text"),)
+        return None, (_note(path, "cannot decode policy document: not UTF-8, UTF-16, or GB18030 or Big5 Chinese "
+                                  "text"),)
     text, encoding = decoded
     fmt = detect_format(path, text)
     blocks, notes = parse_blocks(text, fmt, str(path))

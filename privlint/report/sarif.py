@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import urllib.parse
 from typing import Any
 
 import attr
@@ -82,11 +84,17 @@ def _location(location: Location, message: str | None = None) -> sarif.Location:
     )
     return sarif.Location(
         physical_location=sarif.PhysicalLocation(
-            artifact_location=sarif.ArtifactLocation(uri=location.path, uri_base_id=SRCROOT),
+            artifact_location=sarif.ArtifactLocation(uri=path_uri(location.path), uri_base_id=SRCROOT),
             region=region,
         ),
         message=sarif.Message(text=message) if message else None,
     )
+
+
+def path_uri(path: str) -> str:
+    """A relative path as an RFC 3986 URI reference: the file system's bytes percent-encoded (``my%20file.py``,
+    ``hash%23x.py``), folders separated by ``/``."""
+    return urllib.parse.quote(os.fsencode(path), safe="/")
 
 
 def _code_flow(steps: tuple[FlowStep, ...]) -> sarif.CodeFlow:
@@ -98,7 +106,7 @@ def _code_flow(steps: tuple[FlowStep, ...]) -> sarif.CodeFlow:
 
 def _notification(note: Notification) -> sarif.Notification:
     location = sarif.Location(physical_location=sarif.PhysicalLocation(
-        artifact_location=sarif.ArtifactLocation(uri=note.path, uri_base_id=SRCROOT),
+        artifact_location=sarif.ArtifactLocation(uri=path_uri(note.path), uri_base_id=SRCROOT),
         region=sarif.Region(start_line=note.line) if note.line else None,
     ))
     return sarif.Notification(message=sarif.Message(text=note.message), level=note.level, locations=[location])
