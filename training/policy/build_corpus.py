@@ -279,7 +279,7 @@ def md_blocks(text: str) -> list[tuple[str, int, str]]:
         raw = lines[i]
         line = raw.strip()
         i += 1
-        if line.startswith("```") or line.startswith("~~~"):
+        if line.startswith("```") or (line.startswith("~~~") and not (para and re.fullmatch(r"~{3,}", line))):
             flush()
             in_code = not in_code
             continue
@@ -301,9 +301,16 @@ def md_blocks(text: str) -> list[tuple[str, int, str]]:
             flush()
             blocks.append(("h", len(m.group(1)), inline_md(m.group(2))))
             continue
-        if i < len(lines) and para == [] and re.fullmatch(r"(=+|-+)", lines[i].strip() or "x") and not in_code:
-            blocks.append(("h", 1 if lines[i].strip()[0] == "=" else 2, inline_md(line)))
+        if i < len(lines) and para == [] and re.fullmatch(r"(=+|-+|~{3,})", lines[i].strip() or "x") and not in_code:
+            # setext heading; "~~~" underlines (reStructuredText style, common in generated .txt policies)
+            # would otherwise be taken for a code fence
+            blocks.append(("h", {"=": 1, "-": 2, "~": 3}[lines[i].strip()[0]], inline_md(line)))
             i += 1
+            continue
+        m = re.fullmatch(r"(={2,}|-{2,})\s*(.+?)\s*\1", line)
+        if m and not in_code:                                         # "=== Heading ===" (plain-text style)
+            flush()
+            blocks.append(("h", 2, inline_md(m.group(2))))
             continue
         if re.fullmatch(r"\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?", line):
             continue                                                  # table rule
