@@ -71,7 +71,7 @@ def _walk(top: Path, root: Path, include: tuple[str, ...], exclude: tuple[str, .
 
 def _inside(path: Path, tree: Path, notes: list[Notification]) -> bool:
     """Whether ``path`` may be read: not a link that is broken or leads out of the scanned tree (reported)."""
-    if not path.is_symlink():
+    if not os.path.islink(path):
         return True
     try:
         target = path.resolve(strict=True)
@@ -106,7 +106,7 @@ def _included(path: Path, root: Path, include: tuple[str, ...]) -> bool:
 def _excluded(path: Path, root: Path, exclude: tuple[str, ...], *, directory: bool = False) -> bool:
     if directory and any(fnmatch.fnmatch(path.name, pattern) for pattern in DEFAULT_EXCLUDES):
         return True
-    if directory and (path / "pyvenv.cfg").exists():
+    if directory and os.path.exists(path / "pyvenv.cfg"):
         return True
     relative = _relative(path, root).as_posix()
     return any(glob_match(relative, pattern) or glob_match(relative, pattern.rstrip("/") + "/**")
