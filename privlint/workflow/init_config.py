@@ -31,7 +31,7 @@ regimes = []
 policy-paths = []
 # The project's home jurisdiction, e.g. "CN", "EU" or "US".
 # home-region = "CN"
-# Per-file results are kept in .privlint_cache so that a scan of an unchanged tree is nearly free.
+# Per-file results are kept in the user's cache folder so that a scan of an unchanged tree is nearly free.
 cache = true
 """
 
