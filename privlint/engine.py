@@ -15,10 +15,10 @@ from privlint.code.context import AnalysisContext
 from privlint.code.discovery import module_name
 from privlint.code.results import CodeRules
 from privlint.code.scanner import FileFacts, scan_file
-from privlint.code.workers import WorkerPool
 from privlint.code.screen import Screen
 from privlint.code.source_file import read_source_bytes
 from privlint.code.summaries import CallSite
+from privlint.code.workers import WorkerPool
 from privlint.config import Config
 from privlint.errors import ConfigError
 from privlint.findings import RuleMeta

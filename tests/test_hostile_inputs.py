@@ -19,6 +19,7 @@ import pytest
 
 from conftest import sarif_of, write
 from privlint.policy.documents import decode
+from test_sarif import validate
 
 LEAK = "import logging\n\ndef f(user):\n    logging.info(user.email)\n"
 TIMEOUT = 120
@@ -148,6 +149,7 @@ def test_undecodable_and_special_file_names_in_every_output(tmp_path):
     assert_control_found(text)
     assert "caf\\udcff.py:4:5: pii-in-log" in text.stdout
     sarif = privlint("scan", "--no-cache", "--format", "sarif", str(root))
+    validate(sarif_of(sarif.stdout))
     uris = {result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
             for result in sarif_of(sarif.stdout)["runs"][0]["results"] if result["ruleId"] == "pii-in-log"}
     assert uris == {"control.py", "caf%FF.py", "my%20file.py", "percent%2520x.py", "hash%23x.py"}
