@@ -22,6 +22,6 @@ def with_fingerprints(findings: Iterable[Finding]) -> list[Finding]:
     for finding in sorted(findings, key=lambda f: (f.location.path, f.location.line, f.location.column, f.rule_id)):
         key = _key(finding)
         seen[key] += 1
-        digest = hashlib.sha256(f"{key}\x1f{seen[key]}".encode("utf-8", "surrogateescape")).hexdigest()[:32]
+        digest = hashlib.sha256(f"{key}\x1f{seen[key]}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
         result.append(replace(finding, fingerprint=digest))
     return result

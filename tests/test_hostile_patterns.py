@@ -110,3 +110,10 @@ def test_a_privlint_table_of_the_wrong_type_is_an_error_with_line(run_cli, tmp_p
     write(tmp_path, "app.py", LEAK)
     code, _, err = run_cli("scan", str(tmp_path))
     assert code == 2 and "[tool.privlint] must be a table" in err and "pyproject.toml:" in err
+
+
+def test_lone_surrogates_in_literals_reach_the_linear_engine_safely(run_cli, tmp_path):
+    write(tmp_path, "app.py", 'import re\nBAD = re.compile("[\\uD800-\\uDFFF]")\nODD = "\\ud800anne@corp.cn"\n' + LEAK)
+    code, out, err = run_cli("scan", str(tmp_path))
+    assert code == 1 and "app.py:7:5: pii-in-log" in out
+    assert "internal error" not in err
