@@ -54,3 +54,16 @@ def test_django_style_tests_modules_count_as_tests(run_cli, tmp_path):
         write(tmp_path, name, "OWNER = '13912345678'\n")
     _, findings = findings_of(run_cli, tmp_path)
     assert {f["severity"] for f in findings if f["ruleId"] == "pii-literal"} == {"note"}
+
+
+def test_collection_in_test_modules_is_a_note_not_a_warning(run_cli, tmp_path):
+    model = ("from django.db import models\n\n\nclass Employee(models.Model):\n"
+             "    ssn = models.CharField(max_length=11)\n    salary = models.IntegerField()\n")
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\n")
+    write(tmp_path, "tests/annotations/models.py", model)
+    write(tmp_path, "payroll/models.py", model)
+    code, out, _ = run_cli("scan", "--format", "json", str(tmp_path))
+    levels = {(f["location"]["path"], f["severity"]) for f in json.loads(out)["findings"]
+              if f["ruleId"] == "sensitive-pii-collected"}
+    assert ("payroll/models.py", "warning") in levels
+    assert {level for path, level in levels if path.startswith("tests/")} == {"note"}

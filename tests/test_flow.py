@@ -144,3 +144,26 @@ def test_instances_of_a_schema_carry_its_fields(run_cli, tmp_path):
     assert sorted(logged) == [6, 12]
     assert logged[6]["dataCategories"] == ["email-address", "phone-number"]
     assert logged[6]["flow"][0]["location"]["path"] == "shop/models.py"
+
+
+def test_a_helper_returns_what_its_own_caller_passed_not_what_other_callers_passed(run_cli, tmp_path):
+    """Context: ``get_required(params, "realm")`` in one module must not return the password another module
+    passed to the same helper (the helper's return depends on its parameter through an inner call)."""
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\n")
+    write(tmp_path, "app/__init__.py", "")
+    write(tmp_path, "app/params.py", (
+        "def _get(dictionary, key):\n    return dictionary.get(key)\n\n"
+        "def get_required(dictionary, key):\n    value = _get(dictionary, key)\n    return value\n"))
+    write(tmp_path, "app/setup.py", (
+        "from app.params import get_required\n\n"
+        "def save(secret):\n    config = {'Password': secret}\n    return get_required(config, 'Password')\n"))
+    write(tmp_path, "app/api.py", LOG + (
+        "from app.params import get_required\n\n"
+        "def handler(request_args):\n    realm = get_required(request_args, 'realm')\n"
+        "    log.info('realm %s', realm)\n\n"
+        "def notify(person):\n    contact = get_required({'email': person.email}, 'email')\n"
+        "    log.info('to %s', contact)\n"))
+    found = findings_of(run_cli, tmp_path)
+    logged = [(f["location"]["path"], f["location"]["line"], f["dataCategories"]) for f in found
+              if f["ruleId"] == "pii-in-log"]
+    assert logged == [("app/api.py", 11, ["email-address"])]

@@ -14,8 +14,8 @@ from privlint.code.imports import dotted_name
 from privlint.code.positions import Span
 from privlint.code.summaries import CallSite, FunctionSummary
 from privlint.code.syntax import (
-    called_name, is_constant_name, is_plain_variable, leading_expression, leading_text, loop_targets, owner_name,
-    placed, string_key, string_value, target_names,
+    called_name, is_class_constant, is_constant_name, is_plain_variable, leading_expression, leading_text,
+    loop_targets, owner_name, placed, string_key, string_value, target_names,
 )
 from privlint.code.taint import Scope, Taint, symbolic, union
 from privlint.findings import FlowStep
@@ -33,6 +33,8 @@ STRING_METHODS = frozenset({
 })
 KEYED_GETTERS = frozenset({"get", "pop", "getlist", "setdefault", "get_one", "getone"})
 GETTER_PREFIXES = ("get_", "fetch_", "load_", "read_", "lookup_")
+# Package metadata (``setup(author_email=...)``): published on purpose, neither collected nor sent.
+PUBLISHED_KEYWORDS = frozenset({"author_email", "maintainer_email"})
 
 
 class ExpressionEvaluator(CollectionRecorder):
@@ -49,6 +51,7 @@ class ExpressionEvaluator(CollectionRecorder):
         self.constants: dict[str, str] = {}
         self.module_functions: set[str] = set()
         self.classes: list[str] = []
+        self.user_facing_classes: set[str] = set()
         self._handlers: dict[type, Callable[[cst.BaseExpression, Scope], Taint | None]] = {
             cst.Name: self._name, cst.Attribute: self._attribute, cst.Subscript: self._subscript,
             cst.Call: self._call, cst.FormattedString: self._formatted, cst.ConcatenatedString: self._concatenated,
@@ -117,7 +120,7 @@ class ExpressionEvaluator(CollectionRecorder):
             if known is not None:
                 return self.typed_source(node, known, dotted)
         self.evaluate(node.value, scope)
-        if is_constant_name(node.attr.value):
+        if is_constant_name(node.attr.value) or is_class_constant(node):
             return None
         return self.name_source(node, node.attr.value, owner_name(node.value))
 
@@ -246,6 +249,8 @@ class ExpressionEvaluator(CollectionRecorder):
         return symbolic(("ret", call_id), FlowStep(location=location, message=f"returned by `{callee}`"))
 
     def _argument(self, arg: cst.Arg, scope: Scope) -> Taint | None:
+        if arg.keyword is not None and arg.keyword.value in PUBLISHED_KEYWORDS:
+            return None
         taint = self.evaluate(arg.value, scope)
         if arg.keyword is not None:
             taint = self._named_by(arg.keyword, arg.keyword.value, arg.value, taint)

@@ -158,7 +158,7 @@ def _cross_border_finding(rule: CodeRule, hit: SinkHit, context: AnalysisContext
 def _collection_finding(rule: CodeRule, point: CollectionHit, context: AnalysisContext,
                         severity: Mapping[str, Severity]) -> Finding:
     level = severity.get(rule.meta.id, rule.meta.severity)
-    if point.origin == "literal" and in_test_folder(point.location.path):
+    if in_test_folder(point.location.path):
         level = Severity.NOTE
     return _finding(rule, point.location, [point.data_type], context, level, {"source": point.detail},
                     {"origin": point.origin, "source": point.detail}, flow=())

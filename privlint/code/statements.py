@@ -16,6 +16,9 @@ from privlint.code.taint import Scope, Taint, symbolic, union
 from privlint.findings import FlowStep
 
 _COMPOUND_BRANCHES = (cst.If, cst.For, cst.While, cst.Try, cst.TryStar, cst.Match)
+# Keyword arguments of an exception that make up its message; any other keyword is kept as an attribute.
+MESSAGE_KEYWORDS = frozenset({"message", "msg", "detail", "details", "reason", "description", "text", "error",
+                              "errors", "params", "args"})
 
 
 class StatementWalker(ExpressionEvaluator):
@@ -74,15 +77,28 @@ class StatementWalker(ExpressionEvaluator):
             scope.aliases.update(import_aliases(node, self.module_name))
 
     def raise_statement(self, exception: cst.BaseExpression, scope: Scope) -> None:
+        """Data in the message of a raised exception; not for exceptions whose message goes back to the
+        person who made the request, nor for keyword arguments an exception keeps as attributes."""
         if not isinstance(exception, cst.Call):
             self.evaluate(exception, scope)
             return
         sink = self.catalogue.sink_for(RAISE)
-        taints = [self.evaluate(arg.value, scope) for arg in exception.args]
+        taints = [self.evaluate(arg.value, scope) for arg in exception.args
+                  if arg.keyword is None or arg.keyword.value in MESSAGE_KEYWORDS]
         taint = union(taints)
-        if sink is not None and taint is not None:
-            name = dotted_name(exception.func) or "exception"
-            self.report(sink, name, taint, exception)
+        if sink is None or taint is None or self._user_facing(exception.func, scope):
+            return
+        self.report(sink, dotted_name(exception.func) or "exception", taint, exception)
+
+    def _user_facing(self, func: cst.BaseExpression, scope: Scope) -> bool:
+        qualified = self.resolve_callee(func, scope)
+        return qualified is not None and (qualified in self.user_facing_classes
+                                          or self.catalogue.is_user_facing_exception(qualified))
+
+    def record_user_facing_class(self, node: cst.ClassDef, scope: Scope) -> None:
+        """A class of this module deriving from a user-facing exception is one too."""
+        if any(self._user_facing(base.value, scope) for base in node.bases):
+            self.user_facing_classes.add(node.name.value)
 
     def function(self, node: cst.FunctionDef, parent: Scope, *, in_class: bool = False) -> None:
         """Walk a function body with each parameter both named (by the taxonomy) and symbolic (for callers)."""
@@ -125,6 +141,7 @@ class StatementWalker(ExpressionEvaluator):
             scope.types[name] = class_name
 
     def class_body(self, node: cst.ClassDef, scope: Scope) -> None:
+        self.record_user_facing_class(node, scope)
         body_scope = scope.child()
         body = node.body.body if isinstance(node.body, cst.IndentedBlock) else [node.body]
         self.schema_fields(node, scope)

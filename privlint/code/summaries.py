@@ -13,6 +13,8 @@ from privlint.findings import FlowStep, Location
 MAX_DEPTH = 8
 Keyed = TypeVar("Keyed", "FunctionSummary", "SchemaSummary")
 MAX_ORIGINS = 16
+# The calls a return value is being followed through, outermost first: each with its callee's summary.
+Bindings = tuple[tuple["CallSite", "FunctionSummary"], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,27 +98,33 @@ class Linker:
                 origins.extend(_through(self._concrete(argument, seen), step))
         return origins
 
-    def _expand_return(self, call_id: str, seen: frozenset[Symbol]) -> list[Taint]:
+    def _expand_return(self, call_id: str, seen: frozenset[Symbol], bound: Bindings = ()) -> list[Taint]:
+        """What the call ``call_id`` returns. Inside the callee, its parameters are the arguments of this very
+        call (and of the calls ``bound`` around it), never those of the callee's other callers."""
         site = self._calls.get(call_id)
         summary = self._summaries.get(site.callee) if site is not None else None
         if site is None or summary is None or summary.returns is None:
             return []
-        returned = summary.returns
-        origins = [Taint(returned.types, returned.steps)] if returned.types else []
-        for symbol, path in returned.symbols:
-            if symbol[0] == "param" and symbol[1] == summary.key:
-                argument = _argument(site, summary, symbol[2])
-                inner = self._concrete(argument, seen) if argument is not None else []
-            else:
-                inner = self._expand(symbol, seen)
-            origins.extend(Taint(origin.types, (*origin.steps, *path)) for origin in inner)
-        return origins
+        return self._concrete(summary.returns, seen, (*bound, (site, summary)))
 
-    def _concrete(self, taint: Taint, seen: frozenset[Symbol]) -> list[Taint]:
+    def _concrete(self, taint: Taint, seen: frozenset[Symbol], bound: Bindings = ()) -> list[Taint]:
         origins = [Taint(taint.types, taint.steps)] if taint.types else []
         for symbol, path in taint.symbols:
-            origins.extend(Taint(origin.types, (*origin.steps, *path)) for origin in self._expand(symbol, seen))
+            origins.extend(Taint(origin.types, (*origin.steps, *path))
+                           for origin in self._bound_origins(symbol, seen, bound))
         return origins
+
+    def _bound_origins(self, symbol: Symbol, seen: frozenset[Symbol], bound: Bindings) -> list[Taint]:
+        """Expand ``symbol`` where ``bound`` names the calls being returned through, innermost last."""
+        if symbol[0] == "param":
+            for depth in range(len(bound) - 1, -1, -1):
+                site, summary = bound[depth]
+                if summary.key == symbol[1]:
+                    argument = _argument(site, summary, symbol[2])
+                    return self._concrete(argument, seen, bound[:depth]) if argument is not None else []
+        if symbol[0] == "ret" and bound and symbol not in seen and len(seen) < MAX_DEPTH:
+            return self._expand_return(symbol[1], seen | {symbol}, bound)[:MAX_ORIGINS]
+        return self._expand(symbol, seen)
 
 
 def _through(origins: list[Taint], step: FlowStep) -> list[Taint]:

@@ -26,6 +26,13 @@ def is_constant_name(name: str) -> bool:
     return name.isupper() and len(name) > 3
 
 
+def is_class_constant(node: cst.Attribute) -> bool:
+    """``Ban.IP``, ``Status.SSN``: an upper-case member of a class (an enum value or a kind), not data."""
+    owner = node.value.attr.value if isinstance(node.value, cst.Attribute) else getattr(node.value, "value", "")
+    return (node.attr.value.isupper() and isinstance(owner, str) and owner[:1].isupper()
+            and any(char.islower() for char in owner))
+
+
 def called_name(func: cst.BaseExpression, qualified: str | None) -> str:
     """The last part of the callee's name: ``join`` in ``" ".join(parts)``."""
     if isinstance(func, cst.Attribute):

@@ -78,16 +78,20 @@ def us_ssn(value: str) -> bool:
 _ROLE_ACCOUNTS = frozenset({
     "noreply", "no-reply", "donotreply", "do-not-reply", "support", "info", "admin", "contact", "help", "sales",
     "webmaster", "postmaster", "hostmaster", "hello", "team", "security", "privacy", "abuse", "root", "mailer-daemon",
+    "git", "hg", "email", "user", "username", "name", "someone", "somebody", "foo", "test",
 })
-# RFC 2606 and RFC 6761 names reserved for documentation and testing, and their subdomains.
-_RESERVED_DOMAINS = ("example", "example.com", "example.net", "example.org", "test", "invalid", "localhost")
+# RFC 2606 and RFC 6761 names reserved for documentation and testing, their subdomains, placeholder domains
+# of documentation, and protocol namespaces written like addresses (SSH algorithms ``...@openssh.com``).
+_RESERVED_DOMAINS = ("example", "example.com", "example.net", "example.org", "test", "invalid", "localhost",
+                     "domain.com", "domain.org", "domain.net", "yourdomain.com", "yourcompany.com", "openssh.com",
+                     "libssh.org")
 
 
 def personal_email(value: str) -> bool:
     """An e-mail address that may be a person's: not a role account (support@, noreply@) and not at a domain
     reserved for examples (``example.com`` and its subdomains, ``.test``, ``.invalid``), in any letter case."""
     local, _, domain = value.strip().lower().rpartition("@")
-    if local in _ROLE_ACCOUNTS:
+    if local in _ROLE_ACCOUNTS or local.startswith(("-", ".")):
         return False
     labels = domain.split(".")
     return not any(".".join(labels[cut:]) in _RESERVED_DOMAINS or labels[cut] in ("example", "test", "localhost")

@@ -1,3 +1,9 @@
+from django.core.exceptions import ValidationError
+from django.core.management.base import CommandError
+from django.http import Http404
+from rest_framework import serializers
+
+
 class AccountError(Exception):
     pass
 
@@ -41,10 +47,47 @@ def reraise(error):
 
 
 def form_errors(self, value):
-    # ruleid: pii-in-exception
+    # ok: pii-in-exception
     raise ValidationError("unknown account", params={"email": value})
     # ok: pii-in-exception
     raise ValidationError("unknown account", params={"username": self.username_field.verbose_name})
+
+
+def validate_email(self, email):
+    # ok: pii-in-exception
+    raise serializers.ValidationError(f"{email} is already registered")
+
+
+def profile(request, username):
+    # ok: pii-in-exception
+    raise Http404(f"no user named {username}")
+
+
+def handle(self, *args, **options):
+    email = options["email"]
+    # ok: pii-in-exception
+    raise CommandError(f"no user with the e-mail address {email}")
+
+
+class EmailTaken(ValidationError):
+    pass
+
+
+def register(email):
+    # ok: pii-in-exception
+    raise EmailTaken(f"{email} is taken")
+
+
+def sync(user):
+    # ruleid: pii-in-exception
+    raise RuntimeError(f"sync failed for {user.email}")
+
+
+def lock(email):
+    # ok: pii-in-exception
+    raise AccountError("account locked", email=email)
+    # ruleid: pii-in-exception
+    raise AccountError(message=f"account {email} locked")
 
 
 def check_components(user):

@@ -28,6 +28,10 @@ def on_signup(user, request):
     logger.debug("template %s", user.email_template)
     # ok: pii-in-log
     logger.info("has phone: %s", user.has_phone)
+    # ok: pii-in-log
+    logger.info("ban by %s", Ban.IP)
+    # ruleid: pii-in-log
+    logger.info("ban of %s", ban.IP)
 
 
 def through_variables(customer):

@@ -26,3 +26,18 @@ def greet():
 
 # ok: pii-literal
 __author_email__ = "li.na@qq.com"
+# ok: pii-literal
+SAMPLE_EMAIL = "anne@foo.EXAMPLE.com"
+# ok: pii-literal
+GITHUB_REMOTE = "git@github.com"
+# ok: pii-literal
+SSH_CERT = "-cert-v01@openssh.com"
+# ok: pii-literal
+SCHEMA_EXAMPLE = "email@domain.org"
+# ruleid: pii-literal
+REVIEWER = "Wang.Fang@Corp-Mail.cn"
+
+
+def package():
+    # ok: pii-literal
+    setup(name="shop", author_email="li.na@qq.com", maintainer_email="wang.fang@163.com")
