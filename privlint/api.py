@@ -22,10 +22,12 @@ def scan(paths: Sequence[Path], config: Config, *, jobs: int | None = None,
     """Scan Python files under ``paths``; when ``config.regimes`` names any and a directory is scanned (a
     project scan, not a list of changed files), check the project's policy too.
 
+    The project's own rule packs (``rule-paths``) are not project code: their fixtures leak on purpose.
     ``progress(files_done, findings_so_far)`` is called after each file; the count is of direct sink hits,
     before flows across functions are linked and suppressions applied.
     """
-    found = discover(paths, root=config.root, include=config.include, exclude=config.exclude)
+    rule_packs = tuple(display_path(folder, config.root) for folder in config.rule_paths)
+    found = discover(paths, root=config.root, include=config.include, exclude=(*config.exclude, *rule_packs))
     engine = build_engine(config, project_roots(found.files, config.root))
     facts = scan_project(engine, found.files, jobs, progress)
     findings, notifications = build_findings(facts, engine.context, engine.rules)

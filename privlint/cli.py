@@ -69,6 +69,7 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, confi
     if show_fixed and baseline_file is None:
         raise click.UsageError("--show-fixed needs --baseline FILE")
     targets = list(paths) or [Path(".")]
+    _require_existing(targets)
     config = _config(config_file, targets[0], fail_on, min_severity)
     if no_cache:
         config = replace(config, cache=False)
@@ -133,6 +134,7 @@ def policy(documents: tuple[Path, ...], regimes: str | None, output_format: str,
     from privlint import api
     from privlint.policy.api import REGIMES
 
+    _require_existing(documents)
     config = _config(config_file, documents[0], fail_on, min_severity)
     chosen = tuple(part.strip() for part in regimes.split(",") if part.strip()) if regimes else None
     report = api.check_policy(list(documents), chosen or config.regimes or REGIMES, config)
@@ -212,6 +214,14 @@ def _config(config_file: Path | None, start: Path, fail_on: str | None, min_seve
     if min_severity is not None:
         config = replace(config, min_severity=parse_level(min_severity, "--min-severity"))
     return config
+
+
+def _require_existing(paths: Sequence[Path]) -> None:
+    """A path named on the command line that does not exist is a usage error (exit 2), so that a typo in a CI
+    job cannot pass as "no findings in 0 files". A broken symbolic link is reported by the scan instead."""
+    missing = [path for path in paths if not path.exists() and not path.is_symlink()]
+    if missing:
+        raise click.UsageError(f"no such file or directory: {', '.join(map(str, missing))}")
 
 
 def _scan(targets: list[Path], config: Config, jobs: int | None, *, show_progress: bool) -> Report:

@@ -16,6 +16,19 @@ DEFAULT_EXCLUDES = (
     "site-packages", "node_modules", "build", "dist", "__pycache__", ".mypy_cache",
     ".pytest_cache", ".eggs", "*.egg-info", ".cache", ".privlint_cache",
 )
+# ISO 3166-1 alpha-2 country codes, and the region groups home-region accepts (EU: the member states as one).
+COUNTRY_CODES = frozenset("""
+AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA
+CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA
+GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP
+KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS
+MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS
+RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW
+TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
+""".split())
+REGION_GROUPS = frozenset({"EU"})
+_REGION_HINTS = {"CHINA": "CN", "PRC": "CN", "UK": "GB", "USA": "US", "UNITED STATES": "US", "EUROPE": "EU",
+                 "HONG KONG": "HK", "JAPAN": "JP", "GERMANY": "DE", "FRANCE": "FR", "SINGAPORE": "SG"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -130,9 +143,7 @@ def _convert(key: str, value: Any, root: Path, source: str | None, line: int | N
             raise fail("true or false")
         return value
     if key == "home_region":
-        if not isinstance(value, str):
-            raise fail("a region code such as CN, EU or US")
-        return value.upper()
+        return parse_home_region(value, source=source, line=line)
     raise AssertionError(f"unhandled config key {key}")
 
 
@@ -142,6 +153,17 @@ def _check_name_excludes(value: list[str], fail: Any) -> None:
     for item in value:
         if not names_a_word(item):
             raise fail(f"a list of names with a word in each ({item!r} has none and would exclude every name)")
+
+
+def parse_home_region(value: Any, *, source: str | None = None, line: int | None = None) -> str:
+    """An ISO 3166-1 alpha-2 country code (``CN``, ``US``) or a region group (``EU``), upper-cased; anything
+    else is a ConfigError naming the file and line, with the code meant when the value is a country's name."""
+    text = value.strip().upper() if isinstance(value, str) else ""
+    if text in COUNTRY_CODES or text in REGION_GROUPS:
+        return text
+    hint = f"; did you mean {_REGION_HINTS[text]!r}?" if text in _REGION_HINTS else ""
+    raise ConfigError(f"home-region must be an ISO 3166-1 alpha-2 country code such as CN or US, or EU for the "
+                      f"member states as one region; got {value!r}{hint}", path=source, line=line)
 
 
 def parse_gate(text: str, *, source: str | None = None, line: int | None = None) -> Severity | None:

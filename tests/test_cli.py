@@ -65,11 +65,11 @@ def test_usage_error_exits_two(run_cli):
     assert code == 2 and "xml" in err
 
 
-def test_missing_path_is_reported_not_fatal(run_cli, tmp_path):
+def test_missing_path_is_a_usage_error(run_cli, tmp_path):
     write(tmp_path, "app.py", LEAK)
     code, out, err = run_cli("scan", str(tmp_path / "app.py"), str(tmp_path / "nope.py"))
-    assert code == 1
-    assert "nope.py: no such file or directory" in err
+    assert (code, out) == (2, "")
+    assert "no such file or directory" in err and "nope.py" in err
 
 
 def test_examples_scan_finds_the_known_leaks(run_cli):

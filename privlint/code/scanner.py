@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Mapping
 
@@ -12,6 +12,7 @@ from privlint.code.context import AnalysisContext, CollectionHit, SinkHit
 from privlint.code.discovery import module_name
 from privlint.code.limits import MAX_ANALYSIS_SECONDS, AnalysisTimeout, shape_problem, time_limit
 from privlint.code.source_file import check_syntax, read_source
+from privlint.code.suppressions import malformed_suppressions
 from privlint.code.summaries import CallSite, FunctionSummary, SchemaSummary
 from privlint.findings import Notification
 
@@ -54,11 +55,18 @@ def scan_file(path: Path, display: str, context: AnalysisContext, *, force: bool
     source = read_source(path, display, data)
     if source.text is None:
         return FileFacts(display, notifications=(source.notification,) if source.notification else ())
-    if not force and context.screen is not None and not context.screen.might_hold_personal_data(source.text):
-        problem = check_syntax(source.text, display)
+    facts = _scan_text(source.text, display, context, force)
+    malformed = malformed_suppressions(source.text, display)
+    return replace(facts, notifications=(*facts.notifications, *malformed)) if malformed else facts
+
+
+def _scan_text(text: str, display: str, context: AnalysisContext, force: bool) -> FileFacts:
+    """The facts of a file's decoded text (see ``scan_file``)."""
+    if not force and context.screen is not None and not context.screen.might_hold_personal_data(text):
+        problem = check_syntax(text, display)
         return FileFacts(display, notifications=(problem,) if problem else (), screened_out=True,
-                         constants=url_constants(source.text, module_name(display)))
-    problem = shape_problem(source.text)
+                         constants=url_constants(text, module_name(display)))
+    problem = shape_problem(text)
     if problem is not None:
         return FileFacts(display, notifications=(
             Notification(message=f"file not analysed: {problem}; the parser cannot take it safely", path=display),))
@@ -66,7 +74,7 @@ def scan_file(path: Path, display: str, context: AnalysisContext, *, force: bool
 
     try:
         with time_limit(MAX_ANALYSIS_SECONDS):
-            return analyse(source.text, display, context)
+            return analyse(text, display, context)
     except AnalysisTimeout:
         return FileFacts(display, notifications=(
             Notification(message=f"file not analysed: analysis took longer than {MAX_ANALYSIS_SECONDS} s",

@@ -8,7 +8,7 @@ import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
-from privlint.code.limits import MAX_FILE_BYTES
+from privlint.code.limits import MAX_FILE_BYTES, shape_problem
 from privlint.findings import Notification
 from privlint.safe_io import read_regular
 
@@ -45,12 +45,29 @@ def read_source_bytes(path: Path) -> bytes:
 
 
 def check_syntax(text: str, display: str) -> Notification | None:
-    """The cheap syntax check of a file that needs no analysis (the standard library's parser)."""
+    """The cheap syntax check of a file that needs no analysis. The standard library's parser answers first
+    (fast); when it refuses the text, libcst's parser, which knows the grammar of Python 3.0 to 3.14 whatever
+    interpreter runs privlint, confirms the error, so PEP 695 generics are not a syntax error on Python 3.11."""
     try:
         ast.parse(text, filename=display)
     except SyntaxError as error:
-        return Notification(message=f"cannot parse file (syntax error): {error.msg}", path=display,
-                            line=error.lineno)
+        problem = Notification(message=f"cannot parse file (syntax error): {error.msg}", path=display,
+                               line=error.lineno)
     except (ValueError, RecursionError, MemoryError) as error:
-        return Notification(message=f"cannot parse file: {error}", path=display)
-    return None
+        problem = Notification(message=f"cannot parse file: {error}", path=display)
+    else:
+        return None
+    return None if newer_syntax(text) else problem
+
+
+def newer_syntax(text: str) -> bool:
+    """Whether libcst parses ``text`` (checked only for shapes its parser can take safely)."""
+    if shape_problem(text) is not None:
+        return False
+    import libcst
+
+    try:
+        libcst.parse_module(text)
+    except (libcst.ParserSyntaxError, RecursionError, MemoryError, ValueError):
+        return False
+    return True
