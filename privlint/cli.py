@@ -89,6 +89,11 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, confi
         shown = on_changed_lines(shown, changes, config.root)
     _emit(renderer(output_format)(shown), output)
     _warn(report.notifications)
+    if output_format == "text":
+        from privlint.workflow.hints import hints
+
+        for hint in hints(report, config, targets):
+            click.echo(printable(f"privlint: hint: {hint}"), err=True)
     if show_fixed and entries is not None:
         _show_fixed(baselines.fixed_entries(report, entries))
     if strict and any(note.unreadable for note in report.notifications):
@@ -178,15 +183,30 @@ def explain(rule_ids: tuple[str, ...], config_file: Path | None) -> int:
 @cli.command("init")
 @click.option("--write", is_flag=True, help="Append the section to ./pyproject.toml instead of printing it "
               "(refused when it already has a [tool.privlint] table).")
-def init(write: bool) -> int:
-    """Print a commented [tool.privlint] section with every setting at its default."""
-    from privlint.workflow.init_config import TEMPLATE, append_section
+@click.option("--regime", "regimes", metavar="LIST", help="Comma-separated regimes to check the policy against "
+              "(default: guessed from the privacy policy found here, if any).")
+@click.option("--home-region", "home_region", metavar="CODE", help="The project's home jurisdiction, e.g. CN, "
+              "EU or US (default: CN for a policy in Chinese, else unset).")
+def init(write: bool, regimes: str | None, home_region: str | None) -> int:
+    """Print a commented [tool.privlint] section with every setting at its default, and `regimes` and
+    `home-region` answered by the options or guessed from the privacy policy in the current directory."""
+    from privlint.config import parse_home_region
+    from privlint.policy.api import REGIMES
+    from privlint.workflow.init_config import append_section, guess, template
 
+    guessed_regimes, guessed_home, reason = guess(Path("."))
+    chosen = tuple(part.strip().lower() for part in regimes.split(",") if part.strip()) if regimes else ()
+    unknown = sorted(set(chosen) - set(REGIMES))
+    if unknown:
+        raise click.UsageError(f"unknown regime {unknown[0]!r} (known: {', '.join(REGIMES)})")
+    home = parse_home_region(home_region) if home_region is not None else None
+    section = template(chosen or guessed_regimes, home or guessed_home, regimes_note="" if chosen else reason,
+                       home_note="" if home else reason)
     if not write:
-        click.echo(TEMPLATE, nl=False)
+        click.echo(section, nl=False)
         return EXIT_CLEAN
     target = Path("pyproject.toml")
-    append_section(target)
+    append_section(target, section)
     click.echo(f"privlint: added a [tool.privlint] section to {target}")
     return EXIT_CLEAN
 
