@@ -172,7 +172,7 @@ class StatementWalker(ExpressionEvaluator):
         elif isinstance(node, cst.For):
             taint = self.evaluate(node.iter, scope)
             for target, carries in loop_targets(node.target, node.iter):
-                self.bind(target, taint if carries else None, None, scope)
+                self.bind_loop_target(target, taint if carries else None, scope)
         elif isinstance(node, cst.Match):
             self.evaluate(node.subject, scope)
         scope.conditional += 1
@@ -181,6 +181,15 @@ class StatementWalker(ExpressionEvaluator):
                 self.nested_block(body, scope)
         finally:
             scope.conditional -= 1
+
+    def bind_loop_target(self, target: cst.BaseExpression, taint: Taint | None, scope: Scope) -> None:
+        """A loop variable holds what the iterable carries, and what its own name says (``for email in cc``)."""
+        if isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self.bind_loop_target(element.value, taint, scope)
+            return
+        named = self.name_source(target, target.value, None) if isinstance(target, cst.Name) else None
+        self.bind(target, union((taint, named)), None, scope)
 
     def nested_block(self, body: cst.BaseSuite, scope: Scope) -> None:
         statements = body.body if isinstance(body, cst.IndentedBlock) else body.body

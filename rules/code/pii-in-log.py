@@ -123,3 +123,12 @@ def zhuce(request):
     logger.info("用户手机号 %s", 手机号)
     # ok: pii-in-log
     logger.info("注册成功, 手机号长度 %d", len(shouji))
+
+
+def notify_cc(cc_list, logger):
+    for _, cced_email in cc_list:
+        # ruleid: pii-in-log
+        logger.warning("cc address not linked to a user: %s", cced_email)
+    for attempt in range(3):
+        # ok: pii-in-log
+        logger.info("attempt %s", attempt)
