@@ -167,3 +167,17 @@ def test_a_helper_returns_what_its_own_caller_passed_not_what_other_callers_pass
     logged = [(f["location"]["path"], f["location"]["line"], f["dataCategories"]) for f in found
               if f["ruleId"] == "pii-in-log"]
     assert logged == [("app/api.py", 11, ["email-address"])]
+
+
+def test_a_logger_imported_from_a_project_module_is_a_logger(run_cli, tmp_path):
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\n")
+    write(tmp_path, "app/__init__.py", "")
+    write(tmp_path, "app/logger.py", "import logging\nLOGGER = logging.getLogger('app')\n")
+    write(tmp_path, "app/stats.py", "class Board:\n    def info(self, value):\n        return value\n\nboard = Board()\n")
+    write(tmp_path, "app/views.py", (
+        "from app.logger import LOGGER\nfrom app.stats import board\n\n\n"
+        "def register(user):\n    LOGGER.info('registered %s', user.email)\n    board.info(user.email)\n\n\n"
+        "def audit(user):\n    from app.logger import LOGGER as log\n    log.warning('audit %s', user.phone)\n"))
+    found = [(f["location"]["path"], f["location"]["line"]) for f in findings_of(run_cli, tmp_path)
+             if f["ruleId"] == "pii-in-log"]
+    assert found == [("app/views.py", 6), ("app/views.py", 12)]

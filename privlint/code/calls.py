@@ -16,9 +16,11 @@ BUILTIN_NAMES = frozenset(dir(builtins))
 class CallResolver:
     """Names calls the way rule files do: ``import requests as r; r.post`` is ``requests.post``."""
 
-    def __init__(self, catalogue: SinkCatalogue, module_name: str = "") -> None:
+    def __init__(self, catalogue: SinkCatalogue, module_name: str = "",
+                 project_roots: frozenset[str] = frozenset()) -> None:
         self.catalogue = catalogue
         self.module_name = module_name
+        self.project_roots = project_roots
         self.module_classes: set[str] = set()
 
     def resolve_callee(self, func: cst.BaseExpression, scope: Scope) -> str | None:
@@ -40,13 +42,22 @@ class CallResolver:
             rest = parts[cut:]
             known = scope.find("types", prefix) or scope.find("aliases", prefix)
             if known is not None:
-                return ".".join([known, *rest])
+                return self._project_receiver(known, rest) or ".".join([known, *rest])
         hinted = self.catalogue.receivers.get(parts[-2]) if len(parts) > 1 else None
         if hinted is not None:
             return f"{hinted}.{parts[-1]}"
         if len(parts) == 1 and dotted in BUILTIN_NAMES and not scope.lookup(dotted)[0]:
             return f"builtins.{dotted}"
         return dotted
+
+    def _project_receiver(self, known: str, rest: list[str]) -> str | None:
+        """``from app.log import LOGGER; LOGGER.info(...)``: a project's own module-level object whose name is a
+        receiver hint (``LOGGER``, ``logger``) is taken to be of the hinted type."""
+        head, _, last = known.rpartition(".")
+        hinted = self.catalogue.receivers.get(last)
+        if hinted is None or len(rest) != 1 or head.split(".", 1)[0] not in self.project_roots:
+            return None
+        return f"{hinted}.{rest[0]}"
 
     def call_type(self, call: cst.Call, scope: Scope) -> str | None:
         """The type a call returns, when the catalogue knows it or the callee is a class."""

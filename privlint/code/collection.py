@@ -23,7 +23,7 @@ class CollectionRecorder(CallResolver):
 
     def __init__(self, context: AnalysisContext, *, module_name: str, path: str,
                  positions: Mapping[cst.CSTNode, Span], lines: list[str]) -> None:
-        super().__init__(context.catalogue, module_name)
+        super().__init__(context.catalogue, module_name, context.project_roots)
         self.context = context
         self.path = path
         self.positions = positions
