@@ -61,9 +61,10 @@ class StatementWalker(ExpressionEvaluator):
         elif isinstance(node, cst.Assign) and not is_dunder_assignment(node):
             taint = self.evaluate(node.value, scope)
             for target in node.targets:
-                self.bind(target.target, taint, node.value, scope)
+                self.bind(target.target, self.fetched_into(target.target, node.value, taint), node.value, scope)
         elif isinstance(node, cst.AnnAssign) and node.value is not None:
-            self.bind(node.target, self.evaluate(node.value, scope), node.value, scope)
+            taint = self.evaluate(node.value, scope)
+            self.bind(node.target, self.fetched_into(node.target, node.value, taint), node.value, scope)
         elif isinstance(node, cst.AugAssign):
             taint = union((self.evaluate(node.target, scope), self.evaluate(node.value, scope)))
             self.bind(node.target, taint, None, scope)
@@ -181,6 +182,15 @@ class StatementWalker(ExpressionEvaluator):
                 self.nested_block(body, scope)
         finally:
             scope.conditional -= 1
+
+    def fetched_into(self, target: cst.BaseExpression, value: cst.BaseExpression, taint: Taint | None) -> Taint | None:
+        """``email = get_required(params, "email")``: a value fetched by a call or a lookup whose data the
+        analysis cannot tell holds what the variable's name says; a literal or a computed value does not."""
+        if (taint is not None and taint.types) or not isinstance(target, cst.Name):
+            return taint
+        if not isinstance(value, (cst.Call, cst.Subscript, cst.Attribute, cst.Await)):
+            return taint
+        return union((taint, self.name_source(target, target.value, None)))
 
     def bind_loop_target(self, target: cst.BaseExpression, taint: Taint | None, scope: Scope) -> None:
         """A loop variable holds what the iterable carries, and what its own name says (``for email in cc``)."""

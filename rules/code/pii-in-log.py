@@ -132,3 +132,15 @@ def notify_cc(cc_list, logger):
     for attempt in range(3):
         # ok: pii-in-log
         logger.info("attempt %s", attempt)
+
+
+def register_from(params, logger):
+    email = get_required(params, "email")
+    # ruleid: pii-in-log
+    logger.warning("registration mail to %s failed", email)
+    email = "no-reply@shop.cn"
+    # ok: pii-in-log
+    logger.info("sending as %s", email)
+    count = get_required(params, "count")
+    # ok: pii-in-log
+    logger.info("count %s", count)
