@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from dataclasses import replace
@@ -14,7 +15,8 @@ from privlint import __version__
 from privlint.config import Config, find_pyproject, load_config, parse_gate, parse_level
 from privlint.errors import PrivlintError
 from privlint.findings import Notification, Report
-from privlint.report.formats import FORMATS, renderer
+from privlint.report.formats import FORMATS, RenderOptions, renderer
+from privlint.report.paths import rebase
 from privlint.safe_io import write_atomically
 from privlint.workflow import baseline as baselines
 from privlint.workflow.gates import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERNAL, at_least, gate_exit_code
@@ -87,8 +89,8 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, confi
         from privlint.workflow.diff import on_changed_lines
 
         shown = on_changed_lines(shown, changes, config.root)
-    _emit(renderer(output_format)(shown), output)
-    _warn(report.notifications)
+    _render(shown, config, targets[0], output_format, output)
+    _warn(rebase(report, config.root, Path.cwd()).notifications)
     if output_format == "text":
         from privlint.workflow.hints import hints
 
@@ -144,8 +146,8 @@ def policy(documents: tuple[Path, ...], regimes: str | None, output_format: str,
     chosen = tuple(part.strip() for part in regimes.split(",") if part.strip()) if regimes else None
     report = api.check_policy(list(documents), chosen or config.regimes or REGIMES, config)
     shown = at_least(report, config.min_severity)
-    _emit(renderer(output_format)(shown), output)
-    _warn(report.notifications)
+    _render(shown, config, documents[0], output_format, output)
+    _warn(rebase(report, config.root, Path.cwd()).notifications)
     if strict and any(note.unreadable for note in report.notifications):
         return EXIT_ERROR
     return gate_exit_code(shown, config.fail_on, exit_zero=exit_zero)
@@ -234,6 +236,34 @@ def _config(config_file: Path | None, start: Path, fail_on: str | None, min_seve
     if min_severity is not None:
         config = replace(config, min_severity=parse_level(min_severity, "--min-severity"))
     return config
+
+
+def _render(report: Report, config: Config, first: Path, output_format: str, output: Path | None) -> None:
+    """Render with paths as people and tools open them: relative to the current folder, for SARIF to the
+    repository root (git's top level, else the project root) that ``originalUriBaseIds`` names; JSON keeps
+    them relative to the project root, like baselines and fingerprints."""
+    options = RenderOptions(link_base=output.parent if output is not None else Path.cwd())
+    if output_format == "sarif":
+        options = RenderOptions(srcroot=sarif_root(first, config.root))
+        report = rebase(report, config.root, options.srcroot)
+    elif output_format != "json":
+        report = rebase(report, config.root, Path.cwd())
+    _emit(renderer(output_format)(report, options), output)
+
+
+def sarif_root(first: Path, project_root: Path) -> Path:
+    """The folder SARIF URIs are relative to: the git work tree holding the scan, else the project root when
+    the scan is inside it, else the first folder scanned."""
+    from privlint.code.gitignore import toplevel
+
+    start = Path(os.path.abspath(first))
+    top = toplevel(start if start.is_dir() else start.parent)
+    if top is not None:
+        return top
+    root = Path(os.path.abspath(project_root))
+    if start == root or root in start.parents:
+        return root
+    return start if start.is_dir() else start.parent
 
 
 def _require_existing(paths: Sequence[Path]) -> None:

@@ -103,12 +103,16 @@ def _check_rule_ids(config: Config, code_ids: set[str], folders: list[Path]) -> 
 
 
 def display_path(path: Path, root: Path) -> str:
-    """The path shown in results: relative to the project root when inside it, POSIX separators. The file's own
-    name is kept as written: a symbolic link is named, not its target."""
+    """The path shown in results: relative to the project root when inside it, else absolute; POSIX separators.
+    The file's own name is kept as written: a symbolic link is named, not its target."""
     try:
-        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
+        full = path.parent.resolve() / path.name
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path)).as_posix()
+    try:
+        return full.relative_to(root.resolve()).as_posix()
     except (ValueError, OSError):
-        return path.as_posix()
+        return full.as_posix()
 
 
 def project_roots(files: Iterable[Path], root: Path) -> frozenset[str]:

@@ -55,7 +55,8 @@ def test_config_error_exits_two(run_cli, tmp_path):
     assert "pyproject.toml:2: unknown key 'bogus'" in err
 
 
-def test_exclude_and_severity_override_apply(run_cli, tmp_path):
+def test_exclude_and_severity_override_apply(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     write(tmp_path, "pyproject.toml", "[tool.privlint]\nexclude = ['legacy/*']\nseverity = { pii-in-log = 'note' }\n")
     write(tmp_path, "legacy/old.py", LEAK)
     write(tmp_path, "app.py", LEAK)
@@ -82,7 +83,8 @@ def test_internal_domains_silence_requests_to_own_hosts(run_cli, tmp_path):
     assert run_cli("scan", str(tmp_path))[0] == 0
 
 
-def test_request_to_a_host_that_cannot_be_read_is_a_note(run_cli, tmp_path):
+def test_request_to_a_host_that_cannot_be_read_is_a_note(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     write(tmp_path, "pyproject.toml", "[tool.privlint]\n")
     write(tmp_path, "app.py", "import requests\n\ndef f(user, url):\n    requests.post(url, json={'email': user.email})\n")
     code, out, _ = run_cli("scan", str(tmp_path))

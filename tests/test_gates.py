@@ -4,6 +4,9 @@ rule-pack fixtures scanned as code, and files in syntax newer than the running i
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -129,3 +132,48 @@ def test_real_syntax_errors_are_still_reported(tmp_path, text, line):
     assert problem is not None and problem.unreadable
     if line is not None:
         assert problem.line == line
+
+
+def test_text_paths_are_relative_to_the_current_folder(run_cli, tmp_path, monkeypatch):
+    write(tmp_path, "examples/pyproject.toml", "[tool.privlint]\n")
+    write(tmp_path, "examples/shop/app.py", LEAK)
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run_cli("scan", "examples/shop/app.py")
+    assert code == 1 and out.startswith("examples/shop/app.py:4:5: pii-in-log ")
+    monkeypatch.chdir(tmp_path / "examples" / "shop")
+    assert run_cli("scan", ".")[1].startswith("app.py:4:5: pii-in-log ")
+    assert json.loads(run_cli("scan", "--format", "json", ".")[1])["findings"][0]["location"]["path"] == "shop/app.py"
+
+
+def git_init(folder: Path) -> None:
+    git = shutil.which("git")
+    if git is None:
+        pytest.skip("git is not installed")
+    env = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
+    subprocess.run([git, "init", "-q"], cwd=folder, check=True, env=env, capture_output=True)
+
+
+def test_gitignored_files_and_folders_are_not_walked(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, ".gitignore", "generated/\n*_pb2.py\n")
+    for name in ("generated/leak.py", "proto/user_pb2.py", "local/secret.py", "app.py"):
+        write(tmp_path, name, LEAK)
+    git_init(tmp_path)
+    write(tmp_path, ".git/info/exclude", "local/\n")
+    code, out, _ = run_cli("scan", "--format", "json", ".")
+    assert code == 1
+    assert sorted({f["location"]["path"] for f in json.loads(out)["findings"]}) == ["app.py"]
+    assert json.loads(out)["filesScanned"] == 1
+    code, out, _ = run_cli("scan", "--format", "json", "generated/leak.py")
+    assert (code, json.loads(out)["filesScanned"]) == (1, 1)
+
+
+def test_without_a_git_repository_nothing_is_ignored(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    write(tmp_path, ".gitignore", "generated/\n")
+    write(tmp_path, "generated/leak.py", LEAK)
+    assert json.loads(run_cli("scan", "--format", "json", ".")[1])["filesScanned"] == 1
+    monkeypatch.setenv("PATH", str(tmp_path / "no-git-here"))
+    git_free = run_cli("scan", "--format", "json", ".")
+    assert (git_free[0], json.loads(git_free[1])["filesScanned"]) == (1, 1)

@@ -188,7 +188,7 @@ def test_installed_pack_by_module_runs_when_listed_in_packs(run_cli, tmp_path, m
     assert run_cli("scan", str(tmp_path / "project"))[0] == 0
     write(tmp_path, "project/pyproject.toml", "[tool.privlint]\npacks = ['core', 'acme']\n")
     code, out, _ = run_cli("scan", str(tmp_path / "project"))
-    assert code == 1 and out.startswith("app.py:4:5: pii-to-crm (error) ")
+    assert code == 1 and out.startswith(f"{tmp_path / 'project' / 'app.py'}:4:5: pii-to-crm (error) ")
 
 
 def test_installed_pack_by_path_attribute(run_cli, tmp_path, monkeypatch):

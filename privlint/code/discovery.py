@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
+from privlint.code.gitignore import ignored_under
 from privlint.config import DEFAULT_EXCLUDES
 from privlint.findings import Notification
 from privlint.globs import glob_match
@@ -21,19 +22,22 @@ class Discovery:
     notifications: tuple[Notification, ...]
 
 
-def discover(paths: Iterable[Path], *, root: Path, include: Iterable[str], exclude: Iterable[str]) -> Discovery:
-    """Files under ``paths`` (explicit files are kept whatever their suffix), sorted and without duplicates."""
+def discover(paths: Iterable[Path], *, root: Path, include: Iterable[str], exclude: Iterable[str],
+             gitignore: bool = True) -> Discovery:
+    """Files under ``paths`` (explicit files are kept whatever their suffix), sorted and without duplicates.
+    With ``gitignore``, walks skip what git ignores in a work tree (explicit files are scanned anyway)."""
     include = tuple(include)
     exclude = tuple(exclude)
     found: dict[Path, None] = {}
     notes: list[Notification] = []
     for path in paths:
         if path.is_symlink() and not path.exists():
-            notes.append(Notification(message="broken symbolic link", path=str(path)))
+            notes.append(Notification(message="broken symbolic link", path=_named(path, root)))
         elif not path.exists():
-            notes.append(Notification(message="no such file or directory", path=str(path)))
+            notes.append(Notification(message="no such file or directory", path=_named(path, root)))
         elif path.is_dir():
-            for file in _walk(path, root, include, exclude, notes):
+            ignored = ignored_under(path) if gitignore else frozenset()
+            for file in _walk(path, root, include, exclude, notes, ignored):
                 found.setdefault(file, None)
         elif not _excluded(path, root, exclude):
             found.setdefault(path, None)
@@ -41,11 +45,12 @@ def discover(paths: Iterable[Path], *, root: Path, include: Iterable[str], exclu
 
 
 def _walk(top: Path, root: Path, include: tuple[str, ...], exclude: tuple[str, ...],
-          notes: list[Notification]) -> Iterator[Path]:
+          notes: list[Notification], ignored: frozenset[str]) -> Iterator[Path]:
     seen: set[tuple[int, int]] = set()
 
     def on_error(error: OSError) -> None:
-        notes.append(Notification(message=f"cannot read directory: {error.strerror}", path=str(error.filename)))
+        notes.append(Notification(message=f"cannot read directory: {error.strerror}",
+                                  path=_named(Path(str(error.filename)), root)))
 
     tree = top.resolve()
     for folder, dirs, files in os.walk(top, followlinks=True, onerror=on_error):
@@ -53,36 +58,50 @@ def _walk(top: Path, root: Path, include: tuple[str, ...], exclude: tuple[str, .
         try:
             identity = _identity(here)
         except OSError as error:
-            notes.append(Notification(message=f"cannot read directory: {error.strerror}", path=folder))
+            notes.append(Notification(message=f"cannot read directory: {error.strerror}", path=_named(here, root)))
             dirs[:] = []
             continue
         if identity in seen:
-            notes.append(Notification(message="symbolic link loop: directory already visited", path=folder))
+            notes.append(Notification(message="symbolic link loop: directory already visited",
+                                      path=_named(here, root)))
             dirs[:] = []
             continue
         seen.add(identity)
+        absolute = os.path.abspath(folder)
         dirs[:] = sorted(d for d in dirs if not _excluded(here / d, root, exclude, directory=True)
-                         and _inside(here / d, tree, notes))
+                         and os.path.join(absolute, d) not in ignored and _inside(here / d, tree, root, notes))
         for name in sorted(files):
             file = here / name
-            if _included(file, root, include) and not _excluded(file, root, exclude) and _inside(file, tree, notes):
+            if os.path.join(absolute, name) in ignored:
+                continue
+            if (_included(file, root, include) and not _excluded(file, root, exclude)
+                    and _inside(file, tree, root, notes)):
                 yield file
 
 
-def _inside(path: Path, tree: Path, notes: list[Notification]) -> bool:
+def _inside(path: Path, tree: Path, root: Path, notes: list[Notification]) -> bool:
     """Whether ``path`` may be read: not a link that is broken or leads out of the scanned tree (reported)."""
     if not os.path.islink(path):
         return True
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):
-        notes.append(Notification(message="broken symbolic link", path=str(path)))
+        notes.append(Notification(message="broken symbolic link", path=_named(path, root)))
         return False
     if target == tree or tree in target.parents:
         return True
     notes.append(Notification(message="symbolic link to a path outside the scanned tree; not followed",
-                              path=str(path), level="warning", unreadable=False))
+                              path=_named(path, root), level="warning", unreadable=False))
     return False
+
+
+def _named(path: Path, root: Path) -> str:
+    """How a path is named in a notification: relative to the project root when inside it, else absolute."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(os.path.abspath(root)).as_posix()
+    except ValueError:
+        return absolute.as_posix()
 
 
 def _identity(folder: Path) -> tuple[int, int]:

@@ -8,13 +8,14 @@ from collections import defaultdict
 from typing import Any, Iterable, Mapping
 
 from privlint import __version__
+from privlint.report.formats import DEFAULT_OPTIONS, RenderOptions
 from privlint.findings import Finding, Report
 
 TRANSFER_KINDS = ("logging", "exception", "third-party", "network", "cookie", "storage", "cross-border")
 MAX_PLACES = 3
 
 
-def render(report: Report) -> str:
+def render(report: Report, options: RenderOptions = DEFAULT_OPTIONS) -> str:
     """The report as a Markdown data map."""
     types: Mapping[str, Mapping[str, Any]] = report.extra.get("dataTypes", {})
     code = [finding for finding in report.findings if finding.kind in ("collection", *TRANSFER_KINDS)]

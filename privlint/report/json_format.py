@@ -8,10 +8,11 @@ import json
 from typing import Any
 
 from privlint import __version__
+from privlint.report.formats import DEFAULT_OPTIONS, RenderOptions
 from privlint.findings import Report
 
 
-def render(report: Report) -> str:
+def render(report: Report, options: RenderOptions = DEFAULT_OPTIONS) -> str:
     """The report as a JSON document with stable key order."""
     document = {
         "tool": {"name": "privlint", "version": __version__},

@@ -5,27 +5,36 @@ from __future__ import annotations
 import json
 import os
 import urllib.parse
+from pathlib import Path
 from typing import Any
 
 import attr
 import sarif_om as sarif
 
 from privlint import __version__
-from privlint.findings import Finding, FlowStep, Location, Notification, Report, RuleMeta
+from privlint.findings import Finding, FlowStep, Location, Notification, Report, RuleMeta, Severity
+from privlint.loader import builtin_pack
+from privlint.report.formats import DEFAULT_OPTIONS, RenderOptions
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-SRCROOT = "%SRCROOT%"
+SRCROOT = "SRCROOT"
+RULES_DOC = f"https://github.com/privlint/privlint/blob/v{__version__}/docs/rules.md"
+# GitHub code scanning sorts alerts by this score: 7.0-8.9 is "high", 4.0-6.9 "medium".
+SECURITY_SEVERITY = {Severity.ERROR: "7.5", Severity.WARNING: "5.0"}
 _ALWAYS_KEPT = frozenset({"level"})
 
 
-def render(report: Report) -> str:
-    """The report as a SARIF 2.1.0 log."""
+def render(report: Report, options: RenderOptions = DEFAULT_OPTIONS) -> str:
+    """The report as a SARIF 2.1.0 log; paths relative to ``options.srcroot`` (the repository root) become URIs
+    relative to the base id SRCROOT, which ``originalUriBaseIds`` maps to that folder's file URI."""
     rule_index = {rule.id: index for index, rule in enumerate(report.rules)}
     run = sarif.Run(
         tool=sarif.Tool(driver=sarif.ToolComponent(
             name="privlint", version=__version__, semantic_version=__version__,
             rules=[_descriptor(rule) for rule in report.rules],
         )),
+        original_uri_base_ids={SRCROOT: sarif.ArtifactLocation(uri=folder_uri(options.srcroot))}
+        if options.srcroot is not None else None,
         column_kind="unicodeCodePoints",
         results=[_result(finding, rule_index) for finding in report.findings],
         invocations=[sarif.Invocation(
@@ -46,14 +55,40 @@ def _descriptor(rule: RuleMeta) -> sarif.ReportingDescriptor:
         properties["regime"] = rule.regime
     if rule.references:
         properties["references"] = list(rule.references)
+    if rule.severity in SECURITY_SEVERITY:
+        properties["security-severity"] = SECURITY_SEVERITY[rule.severity]
     return sarif.ReportingDescriptor(
         id=rule.id, name=rule.name,
         short_description=sarif.MultiformatMessageString(text=rule.short_description),
         full_description=sarif.MultiformatMessageString(text=rule.full_description),
-        help=sarif.MultiformatMessageString(text=help_text),
+        help=sarif.MultiformatMessageString(text=help_text, markdown=_help_markdown(rule)),
+        help_uri=f"{RULES_DOC}#{rule.id}" if _built_in(rule) else None,
         default_configuration=sarif.ReportingConfiguration(level=rule.severity.label),
         properties=properties,
     )
+
+
+def _help_markdown(rule: RuleMeta) -> str:
+    """The rule's documentation as Markdown: why, the example and what to use instead as code, references."""
+    parts = [" ".join(rule.docs.why.split()) or rule.full_description]
+    for title, text in (("Example", rule.docs.example), ("Use instead", rule.docs.instead)):
+        if text.strip():
+            parts.append(f"**{title}:**\n\n```python\n{text.strip()}\n```" if rule.regime is None
+                         else f"**{title}:** {' '.join(text.split())}")
+    if rule.references:
+        parts.append("**References:** " + "; ".join(rule.references))
+    return "\n\n".join(parts)
+
+
+def _built_in(rule: RuleMeta) -> bool:
+    """Whether the rule ships with privlint, so that docs/rules.md has a section for it."""
+    if not rule.source_path:
+        return False
+    try:
+        Path(rule.source_path).resolve().relative_to(builtin_pack().resolve())
+    except (ValueError, OSError):
+        return False
+    return True
 
 
 def _labelled(label: str, text: str) -> str:
@@ -84,11 +119,23 @@ def _location(location: Location, message: str | None = None) -> sarif.Location:
     )
     return sarif.Location(
         physical_location=sarif.PhysicalLocation(
-            artifact_location=sarif.ArtifactLocation(uri=path_uri(location.path), uri_base_id=SRCROOT),
+            artifact_location=_artifact(location.path),
             region=region,
         ),
         message=sarif.Message(text=message) if message else None,
     )
+
+
+def _artifact(path: str) -> sarif.ArtifactLocation:
+    """A relative path against SRCROOT; an absolute one (a file outside the repository) as a file URI."""
+    if os.path.isabs(path):
+        return sarif.ArtifactLocation(uri="file://" + path_uri(path))
+    return sarif.ArtifactLocation(uri=path_uri(path), uri_base_id=SRCROOT)
+
+
+def folder_uri(folder: Path) -> str:
+    """A folder's absolute ``file://`` URI, percent-encoded, ending in ``/`` as SARIF requires of a base."""
+    return "file://" + path_uri(os.path.abspath(folder)).rstrip("/") + "/"
 
 
 def path_uri(path: str) -> str:
@@ -106,7 +153,7 @@ def _code_flow(steps: tuple[FlowStep, ...]) -> sarif.CodeFlow:
 
 def _notification(note: Notification) -> sarif.Notification:
     location = sarif.Location(physical_location=sarif.PhysicalLocation(
-        artifact_location=sarif.ArtifactLocation(uri=path_uri(note.path), uri_base_id=SRCROOT),
+        artifact_location=_artifact(note.path),
         region=sarif.Region(start_line=note.line) if note.line else None,
     ))
     return sarif.Notification(message=sarif.Message(text=note.message), level=note.level, locations=[location])

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+from privlint.report.formats import DEFAULT_OPTIONS, RenderOptions
 from privlint.findings import Finding, Report
 
 
-def render(report: Report) -> str:
+def render(report: Report, options: RenderOptions = DEFAULT_OPTIONS) -> str:
     """``path:line:col: rule-id message`` lines and a one-line summary (notifications go to stderr)."""
     lines = [_finding_line(finding) for finding in report.findings]
     lines.append(_summary(report))
