@@ -181,3 +181,23 @@ def test_a_logger_imported_from_a_project_module_is_a_logger(run_cli, tmp_path):
     found = [(f["location"]["path"], f["location"]["line"]) for f in findings_of(run_cli, tmp_path)
              if f["ruleId"] == "pii-in-log"]
     assert found == [("app/views.py", 6), ("app/views.py", 12)]
+
+
+def test_an_instance_logged_whole_shows_its_string_form(run_cli, tmp_path):
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\n")
+    write(tmp_path, "app/__init__.py", "")
+    write(tmp_path, "app/models.py", (
+        "from django.contrib.auth.base_user import AbstractBaseUser\nfrom django.db import models\n\n\n"
+        "class User(AbstractBaseUser):\n    email = models.EmailField()\n    phone = models.CharField(max_length=20)\n"
+        "    USERNAME_FIELD = 'email'\n\n\n"
+        "class Customer(models.Model):\n    name = models.CharField(max_length=20)\n"
+        "    mobile = models.CharField(max_length=20)\n\n    def __str__(self):\n        return self.mobile\n\n\n"
+        "class Order(models.Model):\n    buyer_email = models.EmailField()\n\n"
+        "    def __str__(self):\n        return f'order {self.pk}'\n"))
+    write(tmp_path, "app/views.py", LOG + (
+        "from app.models import User, Customer, Order\n\n\n"
+        "def handle(user: User, customer: Customer, order: Order):\n"
+        "    log.debug(f'User={user} asked')\n    log.info('customer %s', customer)\n    log.info('order %s', order)\n"))
+    found = {(f["location"]["line"], tuple(f["dataCategories"])) for f in findings_of(run_cli, tmp_path)
+             if f["ruleId"] == "pii-in-log"}
+    assert found == {(7, ("email-address",)), (8, ("phone-number",))}

@@ -15,6 +15,8 @@ from privlint.code.taint import Scope, Taint, union
 from privlint.findings import FlowStep, Location
 
 REQUEST_DATA = "<request-data>"
+# Bases of Django user models, whose string form is their USERNAME_FIELD.
+DJANGO_USER_BASES = (".AbstractBaseUser", ".AbstractUser")
 ROUTE_DECORATORS = frozenset({"get", "post", "put", "patch", "delete", "route", "api_route", "websocket"})
 
 
@@ -79,7 +81,7 @@ class CollectionRecorder(CallResolver):
             if not isinstance(statement, cst.SimpleStatementLine):
                 continue
             for small in statement.body:
-                field = _field(small)
+                field = field_definition(small)
                 if field is not None:
                     carried.append(self._schema_field(node.name.value, *field, scope))
         carries = union(carried)
@@ -116,7 +118,7 @@ class CollectionRecorder(CallResolver):
         return any(isinstance(field, tuple) and field[1] == "__tablename__"
                    for statement in getattr(node.body, "body", ())
                    if isinstance(statement, cst.SimpleStatementLine)
-                   for field in map(_field, statement.body))
+                   for field in map(field_definition, statement.body))
 
     def _schema_field(self, class_name: str, target: cst.Name, name: str, kind: cst.BaseExpression | None,
                       scope: Scope) -> Taint | None:
@@ -138,7 +140,7 @@ class CollectionRecorder(CallResolver):
         return Taint(frozenset({type_id}), (self.step(target, f"field `{class_name}.{name}` holds {data_type.phrase}"),))
 
 
-def _field(small: cst.BaseSmallStatement) -> tuple[cst.Name, str, cst.BaseExpression | None] | None:
+def field_definition(small: cst.BaseSmallStatement) -> tuple[cst.Name, str, cst.BaseExpression | None] | None:
     """(target, name, type or field constructor) of a class-body field definition."""
     if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
         target = small.targets[0].target

@@ -122,7 +122,10 @@ class ExpressionEvaluator(CollectionRecorder):
         self.evaluate(node.value, scope)
         if is_constant_name(node.attr.value) or is_class_constant(node):
             return None
-        return self.name_source(node, node.attr.value, owner_name(node.value))
+        owner = owner_name(node.value)
+        if owner in {"self", "cls"} and self.classes:
+            owner = self.classes[-1]
+        return self.name_source(node, node.attr.value, owner)
 
     def _subscript(self, node: cst.Subscript, scope: Scope) -> Taint | None:
         base = self.evaluate(node.value, scope)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Sequence
 
 import libcst as cst
 
 from privlint.code.catalogue import RAISE
-from privlint.code.collection import REQUEST_DATA
+from privlint.code.collection import DJANGO_USER_BASES, REQUEST_DATA, field_definition
 from privlint.code.expressions import ExpressionEvaluator
 from privlint.code.imports import dotted_name, import_aliases
-from privlint.code.syntax import is_dunder_assignment, loop_targets
-from privlint.code.summaries import FunctionSummary
+from privlint.code.syntax import is_dunder_assignment, loop_targets, string_value
+from privlint.code.summaries import FunctionSummary, SchemaSummary
 from privlint.code.taint import Scope, Taint, symbolic, union
 from privlint.findings import FlowStep
 
@@ -155,6 +156,52 @@ class StatementWalker(ExpressionEvaluator):
                     self.statement(statement, body_scope)
         finally:
             self.classes.pop()
+        self.record_string_form(node, scope)
+
+    def record_string_form(self, node: cst.ClassDef, scope: Scope) -> None:
+        """What ``str(instance)`` shows, when it is personal data: what the class's ``__str__`` (else
+        ``__repr__``) returns, or a Django user model's USERNAME_FIELD. Logging or formatting an instance
+        whole then carries that, not every field."""
+        key = f"{self.module_name}.{node.name.value}"
+        shown = self._method_returns(f"{key}.__str__")
+        if shown is None:
+            shown = self._method_returns(f"{key}.__repr__") or self._username_field(node, scope)
+        if shown is None:
+            return
+        known = next((index for index, schema in enumerate(self.schemas) if schema.key == key), None)
+        if known is not None:
+            self.schemas[known] = replace(self.schemas[known], shown=shown)
+        elif shown.types:
+            self.schemas.append(SchemaSummary(key=key, carries=shown, shown=shown))
+
+    def _method_returns(self, key: str) -> Taint | None:
+        """What a method of this module returns, as concrete data (nothing: an empty taint); None when the
+        module defines no such method."""
+        summary = next((summary for summary in self.summaries if summary.key == key), None)
+        if summary is None:
+            return None
+        returned = summary.returns
+        return Taint(returned.types, returned.steps) if returned is not None else Taint(frozenset(), ())
+
+    def _username_field(self, node: cst.ClassDef, scope: Scope) -> Taint | None:
+        """A Django user model shows its USERNAME_FIELD (``username`` unless it says otherwise)."""
+        bases = [dotted_name(base.value) or "" for base in node.bases]
+        if not any(self.resolve_dotted(base, scope).endswith(DJANGO_USER_BASES) for base in bases if base):
+            return None
+        field_node: cst.CSTNode = node.name
+        field = "username"
+        for statement in getattr(node.body, "body", ()):
+            for small in getattr(statement, "body", ()) if isinstance(statement, cst.SimpleStatementLine) else ():
+                found = field_definition(small)
+                if found is not None and found[1] == "USERNAME_FIELD":
+                    value = string_value(small.value) if isinstance(small, cst.Assign) else None
+                    if value:
+                        field_node, field = found[0], value
+        data_type = self.context.taxonomy.classify_name(field, None)
+        if data_type is None:
+            return None
+        return Taint(frozenset({data_type.id}), (self.step(field_node, f"a `{node.name.value}` shows its `{field}` "
+                                                                       f"as text ({data_type.phrase})"),))
 
     def with_statement(self, node: cst.With, scope: Scope) -> None:
         for item in node.items:

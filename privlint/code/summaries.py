@@ -39,10 +39,12 @@ class FunctionSummary:
 
 @dataclass(frozen=True, slots=True)
 class SchemaSummary:
-    """A model, schema or dataclass whose fields hold personal data: what an instance of it carries."""
+    """A model, schema or dataclass whose fields hold personal data: what an instance of it carries, and what
+    its string form shows (``__str__``, or a Django user model's USERNAME_FIELD), when known."""
 
     key: str
     carries: Taint
+    shown: Taint | None = None
 
 
 class Linker:
@@ -78,8 +80,7 @@ class Linker:
         if symbol[0] == "param":
             found = self._expand_parameter(symbol[1], symbol[2], seen)
         elif symbol[0] == "instance":
-            schema = self._schemas.get(symbol[1])
-            found = [schema.carries] if schema is not None else []
+            found = _instance_data(self._schemas.get(symbol[1]))
         else:
             found = self._expand_return(symbol[1], seen)
         found = found[:MAX_ORIGINS]
@@ -125,6 +126,14 @@ class Linker:
         if symbol[0] == "ret" and bound and symbol not in seen and len(seen) < MAX_DEPTH:
             return self._expand_return(symbol[1], seen | {symbol}, bound)[:MAX_ORIGINS]
         return self._expand(symbol, seen)
+
+
+def _instance_data(schema: SchemaSummary | None) -> list[Taint]:
+    """What an instance used whole carries: its string form when the class defines one, else its fields."""
+    if schema is None:
+        return []
+    data = schema.carries if schema.shown is None else schema.shown
+    return [data] if data.types else []
 
 
 def _through(origins: list[Taint], step: FlowStep) -> list[Taint]:
