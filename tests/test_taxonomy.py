@@ -196,3 +196,23 @@ def test_dict_keys_with_spaces_and_hyphens(taxonomy: Taxonomy) -> None:
 )
 def test_singular(token: str, expected: str) -> None:
     assert singular(token) == expected
+
+
+@pytest.mark.parametrize(("name", "owner", "expected"), [
+    ("ssn", "zip", "us-social-security-number"),
+    ("passport_number", "record", "passport-number"),
+    ("travel_document_number", "translate", "passport-number"),
+    ("national_identifier", None, "national-id-number"),
+    ("identification_number", None, "national-id-number"),
+    ("sexual_preferences", None, "sexual-orientation"),
+    ("patient_id", None, "medical-record"),
+    ("latitude", "user", "precise-location"),
+    ("latitude", "room", None),
+    ("longitude", "venue", None),
+    ("full_name", "room", None),
+    ("ip", "server", None),
+    ("name", "task", None),
+])
+def test_unambiguous_names_need_no_owner_and_places_are_not_people(name, owner, expected):
+    found = load_taxonomy().classify_name(name, owner)
+    assert (found.id if found else None) == expected

@@ -39,7 +39,7 @@ class NameMatcher:
     """Classifies identifier names, given compiled patterns and the context word lists."""
 
     def __init__(self, patterns: Iterable[NamePattern], type_excludes: Mapping[str, Sequence[str]],
-                 context: Mapping[str, Sequence[str]]) -> None:
+                 context: Mapping[str, Sequence[str]], owner_independent: frozenset[str] = frozenset()) -> None:
         self._index: dict[str, list[NamePattern]] = defaultdict(list)
         for pattern in patterns:
             self._index[pattern.tokens[0]].append(pattern)
@@ -49,6 +49,7 @@ class NameMatcher:
         self._fillers = _word_set(context["fillers"])
         self._prefix_excludes = _word_set(context["prefix_excludes"])
         self._excludes = [_owner_and_tokens(item) for item in context["excludes"]]
+        self._owner_independent = owner_independent
         words = {token for items in self._index.values() for pattern in items for token in pattern.tokens}
         self._cjk = frozenset(word for word in words | self._person if not word.isascii())
 
@@ -105,13 +106,15 @@ class NameMatcher:
 
     def _accepts(self, found: Candidate, tokens: Tokens, owner_tokens: Tokens) -> bool:
         """Apply context: only fillers after the match, no negating word before it, no infrastructure owner
-        (``server.ip``, ``my_file.name``), and a person (owner or name word) where the word is ambiguous."""
+        (``server.ip``, ``my_file.name``) unless the name alone says it is a person's sensitive data or government
+        ID (``zip.ssn``), and a person (owner or name word) where the word is ambiguous."""
         before = tokens[: found.start]
         if found.reach < len(tokens):
             return False
         if any(token in self._prefix_excludes for token in before):
             return False
-        if owner_tokens and owner_tokens[-1] in self._non_person:
+        if owner_tokens and owner_tokens[-1] in self._non_person and (
+                found.pattern.needs_person or found.pattern.type_id not in self._owner_independent):
             return False
         if not found.pattern.needs_person:
             return True

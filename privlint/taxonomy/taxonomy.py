@@ -61,6 +61,10 @@ class Taxonomy:
         return None
 
 
+# Categories whose names need no person owner: whatever object ``ssn``, ``passport_number`` or ``diagnosis``
+# is read from, it is a person's. Location is not among them: a room or a venue has coordinates too.
+OWNER_INDEPENDENT_CATEGORIES = frozenset({"government-id", "health", "biometric", "beliefs", "criminal"})
+
 def load_taxonomy(extra_files: Sequence[Path] = (), extra_types: Sequence[Mapping[str, Any]] = (),
                   extra_excludes: Sequence[str] = ()) -> Taxonomy:
     """Load the built-in taxonomy plus a project's YAML files, inline types and exclusion patterns.
@@ -84,7 +88,9 @@ def compile_taxonomy(source: TaxonomySource) -> Taxonomy:
     values = [ValuePattern(regex=regex, check=check, type_id=spec.id) for spec in specs.values()
               for regex, check in spec.values]
     excludes = {spec.id: spec.excludes for spec in specs.values()}
-    return Taxonomy(types, NameMatcher(patterns, excludes, source.context), values)
+    owner_independent = frozenset(type_id for type_id, data_type in types.items()
+                                  if data_type.category in OWNER_INDEPENDENT_CATEGORIES)
+    return Taxonomy(types, NameMatcher(patterns, excludes, source.context, owner_independent), values)
 
 
 def _merge(specs: dict[str, TypeSpec], spec: TypeSpec) -> None:
