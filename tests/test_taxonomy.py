@@ -212,6 +212,12 @@ def test_singular(token: str, expected: str) -> None:
     ("full_name", "room", None),
     ("ip", "server", None),
     ("name", "task", None),
+    ("recipients", None, "email-address"),
+    ("rcpt", None, "email-address"),
+    ("mail_from", None, "email-address"),
+    ("to_addr", None, "email-address"),
+    ("recipient_count", None, None),
+    ("recipient_type", None, None),
 ])
 def test_unambiguous_names_need_no_owner_and_places_are_not_people(name, owner, expected):
     found = load_taxonomy().classify_name(name, owner)
