@@ -141,11 +141,13 @@ def scan_project(engine: Engine, files: Sequence[Path], jobs: int | None = None,
             hits += len(fact.hits)
             if progress is not None:
                 progress(len(facts), hits)
-        wanted = sorted({*_callee_files(facts.values(), modules, facts), *_schema_users(facts)})
+        wanted = sorted({*_callee_files(facts.values(), modules, facts), *_schema_users(facts),
+                         *_class_files(facts.values(), modules, facts)})
         while wanted:
             for path, fact in zip(wanted, run(wanted, True)):
                 facts[path] = fact
-            wanted = _callee_files((facts[path] for path in wanted), modules, facts)
+            new = [facts[path] for path in wanted]
+            wanted = sorted({*_callee_files(new, modules, facts), *_class_files(new, modules, facts)})
     return [facts[path] for path in files]
 
 
@@ -165,16 +167,29 @@ def module_index(files: Iterable[Path], root: Path) -> dict[str, Path]:
 def _callee_files(new: Iterable[FileFacts], modules: dict[str, Path], facts: dict[Path, FileFacts]) -> list[Path]:
     """Files, not analysed yet, defining project functions that analysed code passes data to or whose
     return value it uses where it matters (in a sink, an argument or a return)."""
+    callees = (site.callee for fact in new for site in _sites_that_matter(fact))
+    return _screened_definers(callees, modules, facts)
+
+
+def _class_files(new: Iterable[FileFacts], modules: dict[str, Path], facts: dict[Path, FileFacts]) -> list[Path]:
+    """Files, not analysed yet, defining the project's exception classes that analysed code raises, or the bases
+    of its classes: the class hierarchy decides which exceptions are exempt."""
+    names = [hit.qualified_name for fact in new for hit in (*fact.hits, *fact.pending) if hit.sink.kind == "exception"]
+    names.extend(parent for fact in new for _, parents in fact.class_bases for parent in parents)
+    return _screened_definers(names, modules, facts)
+
+
+def _screened_definers(names: Iterable[str], modules: dict[str, Path], facts: dict[Path, FileFacts]) -> list[Path]:
+    """The screened-out files of the modules defining the dotted ``names`` (``pkg.mod.func``, ``pkg.mod.Class``)."""
     wanted: set[Path] = set()
-    for fact in new:
-        for site in _sites_that_matter(fact):
-            parts = site.callee.split(".")
-            for cut in range(len(parts) - 1, 0, -1):
-                file = modules.get(".".join(parts[:cut]))
-                if file is not None:
-                    if file in facts and facts[file].screened_out:
-                        wanted.add(file)
-                    break
+    for name in names:
+        parts = name.split(".")
+        for cut in range(len(parts) - 1, 0, -1):
+            file = modules.get(".".join(parts[:cut]))
+            if file is not None:
+                if file in facts and facts[file].screened_out:
+                    wanted.add(file)
+                break
     return sorted(wanted)
 
 

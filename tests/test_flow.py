@@ -201,3 +201,31 @@ def test_an_instance_logged_whole_shows_its_string_form(run_cli, tmp_path):
     found = {(f["location"]["line"], tuple(f["dataCategories"])) for f in findings_of(run_cli, tmp_path)
              if f["ruleId"] == "pii-in-log"}
     assert found == {(7, ("email-address",)), (8, ("phone-number",))}
+
+
+def test_exceptions_deriving_from_exempt_ones_in_other_modules_are_exempt(run_cli, tmp_path):
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\n")
+    write(tmp_path, "app/__init__.py", "")
+    write(tmp_path, "app/errors.py", (
+        "from django.core.exceptions import PermissionDenied\n\n\nclass Banned(PermissionDenied):\n    pass\n\n\n"
+        "class TemporarilyBanned(Banned):\n    pass\n\n\nclass SyncFailed(Exception):\n    pass\n"))
+    write(tmp_path, "app/views.py", (
+        "from .errors import SyncFailed, TemporarilyBanned\n\n\n"
+        "def login(user):\n    raise TemporarilyBanned(f'{user.email} is banned')\n\n\n"
+        "def sync(user):\n    raise SyncFailed(f'sync failed for {user.email}')\n"))
+    found = [(f["location"]["path"], f["location"]["line"]) for f in findings_of(run_cli, tmp_path)
+             if f["ruleId"] == "pii-in-exception"]
+    assert found == [("app/views.py", 9)]
+
+
+def test_test_modules_give_notes_and_their_data_does_not_leak_into_production(run_cli, tmp_path):
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\n")
+    write(tmp_path, "app/__init__.py", "")
+    write(tmp_path, "app/mail.py", LOG + "\n\ndef sanitize(address):\n    log.info('sanitizing %s', address)\n")
+    write(tmp_path, "tests/test_mail.py", (
+        "import logging\nfrom app.mail import sanitize\n\n\n"
+        "def test_sanitize(customer):\n    sanitize(customer.email)\n    logging.info('made %s', customer.phone)\n"))
+    write(tmp_path, "app/views.py", "from app.mail import sanitize\n\n\ndef send(order):\n    sanitize(order.buyer_email)\n")
+    found = {(f["location"]["path"], f["location"]["line"], f["severity"]) for f in findings_of(run_cli, tmp_path)
+             if f["ruleId"] == "pii-in-log"}
+    assert found == {("app/mail.py", 6, "warning"), ("tests/test_mail.py", 7, "note")}

@@ -25,7 +25,7 @@ def analyse(text: str, display: str, context: AnalysisContext) -> FileFacts:
     return FileFacts(
         display, hits=tuple(walker.hits), pending=tuple(walker.pending), summaries=tuple(walker.summaries),
         call_sites=tuple(walker.call_sites), collections=tuple(walker.collections), schemas=tuple(walker.schemas),
-        suppressions=find_suppressions(text), constants=walker.constants,
+        suppressions=find_suppressions(text), constants=walker.constants, class_bases=tuple(walker.class_bases),
     )
 
 

@@ -81,7 +81,7 @@ class CollectionCatalogue:
 CATALOGUE_KEYS = frozenset({
     "sinks", "returns", "receivers", "sanitizers", "sanitizer-words", "sources", "pseudonymous",
     "request-objects", "request-containers", "schema-bases", "schema-decorators", "field-types",
-    "regions", "hosts", "country-domains", "transfer-law", "not-sinks", "user-facing-exceptions",
+    "regions", "hosts", "country-domains", "transfer-law", "not-sinks", "exempt-exceptions",
 })
 
 
@@ -91,7 +91,7 @@ class CatalogueData:
 
     sinks: list[Sink] = field(default_factory=list)
     not_sinks: list[str] = field(default_factory=list)
-    user_facing_exceptions: list[str] = field(default_factory=list)
+    exempt_exceptions: list[str] = field(default_factory=list)
     returns: dict[str, str] = field(default_factory=dict)
     receivers: dict[str, str] = field(default_factory=dict)
     sanitizers: list[str] = field(default_factory=list)
@@ -108,8 +108,7 @@ class CatalogueData:
         _check_keys(document, CATALOGUE_KEYS, path)
         self.sinks.extend(_read_sink_groups(document.get("sinks", []), path))
         self.not_sinks.extend(_string_list(document.get("not-sinks", []), "not-sinks", path))
-        self.user_facing_exceptions.extend(
-            _string_list(document.get("user-facing-exceptions", []), "user-facing-exceptions", path))
+        self.exempt_exceptions.extend(_string_list(document.get("exempt-exceptions", []), "exempt-exceptions", path))
         self.returns.update(_string_map(document.get("returns", {}), "returns", path))
         for type_name, names in _string_map(document.get("receivers", {}), "receivers", path, list).items():
             self.receivers.update({name: type_name for name in names})
@@ -130,7 +129,7 @@ class SinkCatalogue:
         self.sinks = tuple(data.sinks)
         self._sinks = _PatternTable((sink.pattern, sink) for sink in data.sinks)
         self._not_sinks = _PatternTable((name, True) for name in data.not_sinks)
-        self._user_facing = _PatternTable((name, True) for name in data.user_facing_exceptions)
+        self._exempt_exceptions = _PatternTable((name, True) for name in data.exempt_exceptions)
         self.returns = dict(data.returns)
         self.receivers = dict(data.receivers)
         self._sanitizers = _PatternTable((name, True) for name in data.sanitizers)
@@ -155,10 +154,10 @@ class SinkCatalogue:
             return None
         return self._sinks.lookup(qualified_name)
 
-    def is_user_facing_exception(self, qualified_name: str) -> bool:
-        """Whether an exception class's message goes back to the person who made the request (a form's or
-        serializer's validation error, a 404, a command-line usage error) rather than to logs."""
-        return bool(self._user_facing.lookup(qualified_name))
+    def is_exempt_exception(self, qualified_name: str) -> bool:
+        """Whether data in an exception class's message is no leak: the message goes back to the person who made
+        the request (a validation error, a 404, a usage error) or names configuration."""
+        return bool(self._exempt_exceptions.lookup(qualified_name))
 
     def source_type(self, qualified_name: str) -> str | None:
         """The data type an attribute such as ``flask.request.remote_addr`` always holds, if any."""

@@ -51,7 +51,7 @@ class ExpressionEvaluator(CollectionRecorder):
         self.constants: dict[str, str] = {}
         self.module_functions: set[str] = set()
         self.classes: list[str] = []
-        self.user_facing_classes: set[str] = set()
+        self.class_bases: list[tuple[str, tuple[str, ...]]] = []
         self._handlers: dict[type, Callable[[cst.BaseExpression, Scope], Taint | None]] = {
             cst.Name: self._name, cst.Attribute: self._attribute, cst.Subscript: self._subscript,
             cst.Call: self._call, cst.FormattedString: self._formatted, cst.ConcatenatedString: self._concatenated,

@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 from typing import Any, Iterable, Mapping, Sequence
 
 from privlint.code.context import AnalysisContext, CollectionHit, SinkHit
+from privlint.code.hierarchy import ExemptExceptions
 from privlint.code.hosts import host_of, is_internal
 from privlint.code.regions import is_foreign
 from privlint.code.scanner import FileFacts
@@ -92,7 +93,10 @@ def build_findings(facts: Sequence[FileFacts], context: AnalysisContext,
     hits = [hit for fact in facts for hit in fact.hits]
     hits.extend(hit for fact in facts for pending in fact.pending for hit in linker.resolve(pending))
     urls = UrlConstants(constant for fact in facts for constant in fact.constants.items())
-    hits = [located for hit in hits if (located := urls.locate(hit, context)) is not None]
+    exempt = ExemptExceptions((bases for fact in facts for bases in fact.class_bases), context.catalogue)
+    hits = [located for hit in hits if (located := urls.locate(hit, context)) is not None
+            and not (hit.sink.kind == "exception" and exempt.exempts(hit.qualified_name))
+            and not _test_data_in_production(hit)]
     tracker = SuppressionTracker({fact.path: fact.suppressions for fact in facts if fact.suppressions})
     collector = _Collector(tracker)
     for hit in hits:
@@ -126,11 +130,18 @@ def _flow_finding(rule: CodeRule, hit: SinkHit, context: AnalysisContext,
                     flow=_dedupe_steps((*hit.taint.steps, sink_step)))
 
 
+def _test_data_in_production(hit: SinkHit) -> bool:
+    """A flow that starts in a test module and ends in production code: test data, not a production leak."""
+    steps = hit.taint.steps
+    return bool(steps) and in_test_folder(steps[0].location.path) and not in_test_folder(hit.location.path)
+
+
 def _flow_level(rule: CodeRule, hit: SinkHit, severity: Mapping[str, Severity]) -> Severity:
-    """The rule's level, or a note when a request's host cannot be read: it may be the project's own."""
+    """The rule's level; a note when a request's host cannot be read (it may be the project's own) and in test
+    modules (their data is made up and they do not run in production)."""
     if rule.meta.id in severity:
         return severity[rule.meta.id]
-    if hit.sink.kind == "network" and hit.host is None:
+    if (hit.sink.kind == "network" and hit.host is None) or in_test_folder(hit.location.path):
         return Severity.NOTE
     return rule.meta.severity
 

@@ -32,6 +32,7 @@ class FileFacts:
     schemas: tuple[SchemaSummary, ...] = ()
     constants: Mapping[str, str] = field(default_factory=dict)
     suppressions: Mapping[int, frozenset[str]] = field(default_factory=dict)
+    class_bases: tuple[tuple[str, tuple[str, ...]], ...] = ()
     notifications: tuple[Notification, ...] = ()
     screened_out: bool = False
 

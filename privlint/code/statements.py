@@ -88,19 +88,21 @@ class StatementWalker(ExpressionEvaluator):
         taints = [self.evaluate(arg.value, scope) for arg in exception.args
                   if arg.keyword is None or arg.keyword.value in MESSAGE_KEYWORDS]
         taint = union(taints)
-        if sink is None or taint is None or self._user_facing(exception.func, scope):
-            return
-        self.report(sink, dotted_name(exception.func) or "exception", taint, exception)
+        if sink is not None and taint is not None:
+            self.report(sink, self._class_name(exception.func, scope) or "exception", taint, exception)
 
-    def _user_facing(self, func: cst.BaseExpression, scope: Scope) -> bool:
-        qualified = self.resolve_callee(func, scope)
-        return qualified is not None and (qualified in self.user_facing_classes
-                                          or self.catalogue.is_user_facing_exception(qualified))
+    def _class_name(self, node: cst.BaseExpression, scope: Scope) -> str | None:
+        """A class's qualified name; a class this module defines is named with the module."""
+        qualified = self.resolve_callee(node, scope)
+        if qualified is not None and qualified in self.module_classes:
+            return f"{self.module_name}.{qualified}"
+        return qualified
 
-    def record_user_facing_class(self, node: cst.ClassDef, scope: Scope) -> None:
-        """A class of this module deriving from a user-facing exception is one too."""
-        if any(self._user_facing(base.value, scope) for base in node.bases):
-            self.user_facing_classes.add(node.name.value)
+    def record_class_bases(self, node: cst.ClassDef, scope: Scope) -> None:
+        """The bases of a class, for the project's class hierarchy (which exceptions are exempt)."""
+        bases = tuple(name for base in node.bases if (name := self._class_name(base.value, scope)) is not None)
+        if bases:
+            self.class_bases.append((f"{self.module_name}.{'.'.join((*self.classes, node.name.value))}", bases))
 
     def function(self, node: cst.FunctionDef, parent: Scope, *, in_class: bool = False) -> None:
         """Walk a function body with each parameter both named (by the taxonomy) and symbolic (for callers)."""
@@ -143,7 +145,7 @@ class StatementWalker(ExpressionEvaluator):
             scope.types[name] = class_name
 
     def class_body(self, node: cst.ClassDef, scope: Scope) -> None:
-        self.record_user_facing_class(node, scope)
+        self.record_class_bases(node, scope)
         body_scope = scope.child()
         body = node.body.body if isinstance(node.body, cst.IndentedBlock) else [node.body]
         self.schema_fields(node, scope)
