@@ -132,7 +132,7 @@ class ExpressionEvaluator(CollectionRecorder):
         key = string_key(node)
         if key is not None:
             self.request_key(node.value, key, node, scope)
-            return self.name_source(node, key, owner_name(node.value)) or base
+            return self.name_source(node, key, owner_name(node.value))
         for element in node.slice:
             if isinstance(element.slice, cst.Index):
                 self.evaluate(element.slice.value, scope)
@@ -348,8 +348,7 @@ class ExpressionEvaluator(CollectionRecorder):
             owner = owner_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
             if key is not None and isinstance(node.func, cst.Attribute):
                 self.request_key(node.func.value, key, node, scope)
-            found = self.name_source(node, key, owner) if key is not None else None
-            return found or receiver
+            return self.name_source(node, key, owner) if key is not None else receiver
         if name[:1].isupper():
             return union(taint for _, taint in arguments)
         if name.startswith(GETTER_PREFIXES):

@@ -144,3 +144,14 @@ def register_from(params, logger):
     count = get_required(params, "count")
     # ok: pii-in-log
     logger.info("count %s", count)
+
+
+def preview(page, logger):
+    og = {"og:title": page.title, "og:author": page.author_email}
+    image_url = og.pop("og:image")
+    # ok: pii-in-log
+    logger.warning("cannot fetch %s", image_url)
+    # ok: pii-in-log
+    logger.warning("title %s", og["og:title"])
+    # ruleid: pii-in-log
+    logger.info("shared by %s", og.get("author_email"))
