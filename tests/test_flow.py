@@ -229,3 +229,16 @@ def test_test_modules_give_notes_and_their_data_does_not_leak_into_production(ru
     found = {(f["location"]["path"], f["location"]["line"], f["severity"]) for f in findings_of(run_cli, tmp_path)
              if f["ruleId"] == "pii-in-log"}
     assert found == {("app/mail.py", 6, "warning"), ("tests/test_mail.py", 7, "note")}
+
+
+def test_what_a_command_line_tool_prints_is_a_note(run_cli, tmp_path):
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\n")
+    write(tmp_path, "app/management/commands/find_user.py", (
+        "import logging\n\n\ndef handle(user):\n    print(f'found {user.email}')\n    logging.info('found %s', user.email)\n"))
+    write(tmp_path, "app/server.py", "def reset():\n    username = input('Username: ')\n    print(f'{username} not found')\n")
+    write(tmp_path, "app/views.py", "def show(user):\n    print(user.email)\n")
+    found = {(f["location"]["path"], f["location"]["line"], f["severity"]) for f in findings_of(run_cli, tmp_path)
+             if f["ruleId"] == "pii-in-log"}
+    assert found == {("app/management/commands/find_user.py", 5, "note"),
+                     ("app/management/commands/find_user.py", 6, "warning"),
+                     ("app/server.py", 3, "note"), ("app/views.py", 2, "warning")}

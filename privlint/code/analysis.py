@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from privlint.code.context import AnalysisContext
@@ -26,7 +28,20 @@ def analyse(text: str, display: str, context: AnalysisContext) -> FileFacts:
         display, hits=tuple(walker.hits), pending=tuple(walker.pending), summaries=tuple(walker.summaries),
         call_sites=tuple(walker.call_sites), collections=tuple(walker.collections), schemas=tuple(walker.schemas),
         suppressions=find_suppressions(text), constants=walker.constants, class_bases=tuple(walker.class_bases),
+        command_line=is_command_line_tool(display, text),
     )
+
+
+_COMMAND_LINE_IMPORT = re.compile(r"^\s*(?:import|from)\s+(?:argparse|click|typer|getpass|django\.core\.management)\b",
+                                  re.MULTILINE)
+_COMMAND_LINE_PATH = re.compile(r"(?:^|/)(?:management/commands|cli|commands)/|(?:^|/)(?:__main__|manage|cli)\.py$")
+
+
+def is_command_line_tool(display: str, text: str) -> bool:
+    """Whether a module is a command-line tool (a Django management command, a click, typer or argparse
+    program, one that prompts with input()): what it prints goes to the operator who ran it."""
+    return bool(_COMMAND_LINE_PATH.search(display) or _COMMAND_LINE_IMPORT.search(text)
+                or re.search(r"(?<![\w.])input\(", text))
 
 
 def parse_module(text: str, display: str) -> cst.Module | Notification:

@@ -99,10 +99,11 @@ def build_findings(facts: Sequence[FileFacts], context: AnalysisContext,
             and not _test_data_in_production(hit)]
     tracker = SuppressionTracker({fact.path: fact.suppressions for fact in facts if fact.suppressions})
     collector = _Collector(tracker)
+    operator_paths = frozenset(fact.path for fact in facts if fact.command_line)
     for hit in hits:
         rule = rules.owner_of(hit)
         if rule is not None and collector.wants(rule, hit.location):
-            collector.add(_flow_finding(rule, hit, context, rules.severity))
+            collector.add(_flow_finding(rule, hit, context, rules.severity, hit.location.path in operator_paths))
         transfer = rules.cross_border
         if transfer is not None and _abroad(hit, context) and collector.wants(transfer, hit.location):
             collector.add(_cross_border_finding(transfer, hit, context, rules.severity))
@@ -118,14 +119,14 @@ def build_findings(facts: Sequence[FileFacts], context: AnalysisContext,
 
 
 def _flow_finding(rule: CodeRule, hit: SinkHit, context: AnalysisContext,
-                  severity: Mapping[str, Severity]) -> Finding:
+                  severity: Mapping[str, Severity], in_command_line_tool: bool = False) -> Finding:
     types = sorted(hit.taint.types)
     destination = hit.host or hit.sink.vendor
     sink_step = FlowStep(location=hit.location, message=f"reaches `{hit.qualified_name}` ({destination})")
     properties: dict[str, Any] = {"destination": destination, "sink": hit.qualified_name, "vendor": hit.sink.vendor}
     if hit.country:
         properties["country"] = hit.country
-    return _finding(rule, hit.location, types, context, _flow_level(rule, hit, severity),
+    return _finding(rule, hit.location, types, context, _flow_level(rule, hit, severity, in_command_line_tool),
                     {"sink": hit.qualified_name, "destination": destination}, properties,
                     flow=_dedupe_steps((*hit.taint.steps, sink_step)))
 
@@ -136,12 +137,14 @@ def _test_data_in_production(hit: SinkHit) -> bool:
     return bool(steps) and in_test_folder(steps[0].location.path) and not in_test_folder(hit.location.path)
 
 
-def _flow_level(rule: CodeRule, hit: SinkHit, severity: Mapping[str, Severity]) -> Severity:
-    """The rule's level; a note when a request's host cannot be read (it may be the project's own) and in test
-    modules (their data is made up and they do not run in production)."""
+def _flow_level(rule: CodeRule, hit: SinkHit, severity: Mapping[str, Severity], in_command_line_tool: bool) -> Severity:
+    """The rule's level; a note when a request's host cannot be read (it may be the project's own), in test
+    modules (their data is made up and they do not run in production) and for what a command-line tool prints
+    (it shows the operator who ran it the record they asked for)."""
     if rule.meta.id in severity:
         return severity[rule.meta.id]
-    if (hit.sink.kind == "network" and hit.host is None) or in_test_folder(hit.location.path):
+    if ((hit.sink.kind == "network" and hit.host is None) or in_test_folder(hit.location.path)
+            or (hit.sink.group == "console" and in_command_line_tool)):
         return Severity.NOTE
     return rule.meta.severity
 

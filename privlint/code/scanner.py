@@ -33,6 +33,7 @@ class FileFacts:
     constants: Mapping[str, str] = field(default_factory=dict)
     suppressions: Mapping[int, frozenset[str]] = field(default_factory=dict)
     class_bases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    command_line: bool = False
     notifications: tuple[Notification, ...] = ()
     screened_out: bool = False
 
