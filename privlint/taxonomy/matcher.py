@@ -113,8 +113,9 @@ class NameMatcher:
             return False
         if any(token in self._prefix_excludes for token in before):
             return False
-        if owner_tokens and owner_tokens[-1] in self._non_person and (
-                found.pattern.needs_person or found.pattern.type_id not in self._owner_independent):
+        if (owner_tokens and owner_tokens[-1] in self._non_person
+                and not any(token in self._person for token in owner_tokens[:-1])
+                and (found.pattern.needs_person or found.pattern.type_id not in self._owner_independent)):
             return False
         if not found.pattern.needs_person:
             return True
