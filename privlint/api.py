@@ -18,16 +18,18 @@ from privlint.taxonomy import Taxonomy
 
 
 def scan(paths: Sequence[Path], config: Config, *, jobs: int | None = None,
-         progress: Callable[[int, int], None] | None = None) -> Report:
+         progress: Callable[[int, int], None] | None = None, tracked_only: bool = False) -> Report:
     """Scan Python files under ``paths``; when ``config.regimes`` names any and a directory is scanned (a
     project scan, not a list of changed files), check the project's policy too.
 
-    The project's own rule packs (``rule-paths``) are not project code: their fixtures leak on purpose.
+    The project's own rule packs (``rule-paths``) are not project code: their fixtures leak on purpose. With
+    ``tracked_only``, folders yield only the files in git's index (what a commit holds).
     ``progress(files_done, findings_so_far)`` is called after each file; the count is of direct sink hits,
     before flows across functions are linked and suppressions applied.
     """
     rule_packs = tuple(display_path(folder, config.root) for folder in config.rule_paths)
-    found = discover(paths, root=config.root, include=config.include, exclude=(*config.exclude, *rule_packs))
+    found = discover(paths, root=config.root, include=config.include, exclude=(*config.exclude, *rule_packs),
+                     tracked_only=tracked_only)
     engine = build_engine(config, project_roots(found.files, config.root))
     facts = scan_project(engine, found.files, jobs, progress)
     findings, notifications = build_findings(facts, engine.context, engine.rules)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import traceback
 from dataclasses import replace
@@ -15,8 +14,10 @@ from privlint import __version__
 from privlint.config import Config, find_pyproject, load_config, parse_gate, parse_level
 from privlint.errors import PrivlintError
 from privlint.findings import Notification, Report
-from privlint.report.formats import FORMATS, RenderOptions, renderer
+from privlint.findings import Severity
+from privlint.report.formats import FORMATS, RenderOptions
 from privlint.report.paths import rebase
+from privlint.workflow.output import render, wants_colour
 from privlint.safe_io import write_atomically
 from privlint.workflow import baseline as baselines
 from privlint.workflow.gates import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERNAL, at_least, gate_exit_code
@@ -63,33 +64,69 @@ def _report_options(command: Callable[..., Any]) -> Callable[..., Any]:
               "folder).")
 @click.option("--no-progress", is_flag=True, help="No progress line on stderr (it shows only on a terminal, "
               "never when CI is set).")
+@click.option("--select", "select", metavar="LIST", help="Report only these rules: comma-separated rule ids "
+              "(globs such as gdpr-*) or kinds (policy, consistency, logging...).")
+@click.option("--exclude", "exclude", metavar="GLOB", multiple=True, help="Skip files matching GLOB (relative "
+              "to the project root), in addition to `exclude` in the configuration; repeatable.")
+@click.option("--tracked-only", is_flag=True, help="Walk only files in git's index (committed or staged).")
+@click.option("--stdin-filename", type=click.Path(path_type=Path), metavar="PATH",
+              help="With `-` as the path: the name of the file read from standard input.")
+@click.option("-v", "--verbose", is_flag=True, help="Text format: list every note instead of summarising them.")
 def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, config_file: Path | None,
          fail_on: str | None, min_severity: str | None, exit_zero: bool, strict: bool, jobs: int | None,
          baseline_file: Path | None, show_fixed: bool, diff_ref: str | None, no_cache: bool,
-         no_progress: bool) -> int:
-    """Scan Python files and directories (default: the current directory)."""
+         no_progress: bool, select: str | None, exclude: tuple[str, ...], tracked_only: bool,
+         stdin_filename: Path | None, verbose: bool) -> int:
+    """Scan Python files and directories (default: the current directory; `-`: standard input)."""
+    from privlint.workflow.selection import parse_selection, selected
+
     if show_fixed and baseline_file is None:
         raise click.UsageError("--show-fixed needs --baseline FILE")
     targets = list(paths) or [Path(".")]
-    _require_existing(targets)
-    config = _config(config_file, targets[0], fail_on, min_severity)
-    if no_cache:
-        config = replace(config, cache=False)
+    from_stdin = Path("-") in targets
+    if from_stdin and len(targets) > 1:
+        raise click.UsageError("`-` (standard input) cannot be scanned together with other paths")
+    if stdin_filename is not None and not from_stdin:
+        raise click.UsageError("--stdin-filename needs `-` as the path")
+    if not from_stdin:
+        _require_existing(targets)
+    config = _config(config_file, stdin_filename or targets[0], fail_on, min_severity)
+    config = replace(config, exclude=(*config.exclude, *exclude), cache=config.cache and not no_cache)
     entries = baselines.read(baseline_file) if baseline_file is not None else None
     changes = None
     if diff_ref is not None:
         from privlint.workflow.diff import changed_lines
 
         changes = changed_lines(diff_ref, next((target for target in targets if target.exists()), Path.cwd()))
-    report = _scan(targets, config, jobs, show_progress=not no_progress)
+    if from_stdin:
+        from privlint.workflow.stdin import scan_stdin
+
+        targets = [stdin_filename or Path("stdin.py")]
+        report = scan_stdin(click.get_binary_stream("stdin").read(), targets[0], config)
+    else:
+        report = _scan(targets, config, jobs, show_progress=not no_progress, tracked_only=tracked_only)
     shown = at_least(report, config.min_severity)
+    if select:
+        from privlint.workflow.catalog import all_rules
+
+        shown = selected(shown, parse_selection(select), all_rules(config))
+    hidden = 0
     if entries is not None:
+        before = len(shown.findings)
         shown = baselines.new_findings(shown, entries)
+        hidden = before - len(shown.findings)
     if changes is not None:
         from privlint.workflow.diff import on_changed_lines
 
         shown = on_changed_lines(shown, changes, config.root)
-    _render(shown, config, targets[0], output_format, output)
+    notes_listed = verbose or (min_severity is not None and config.min_severity <= Severity.NOTE)
+    options = RenderOptions(verbose=notes_listed, hidden_by_baseline=hidden,
+                            color=output is None and wants_colour(sys.stdout))
+    _emit(render(shown, config, targets[0], output_format, output, options), output)
+    if output is not None:
+        from privlint.report.text import summary
+
+        click.echo(f"{summary(shown, hidden)} (report written to {output})", err=True)
     _warn(rebase(report, config.root, Path.cwd()).notifications)
     if output_format == "text":
         from privlint.workflow.hints import hints
@@ -146,7 +183,8 @@ def policy(documents: tuple[Path, ...], regimes: str | None, output_format: str,
     chosen = tuple(part.strip() for part in regimes.split(",") if part.strip()) if regimes else None
     report = api.check_policy(list(documents), chosen or config.regimes or REGIMES, config)
     shown = at_least(report, config.min_severity)
-    _render(shown, config, documents[0], output_format, output)
+    _emit(render(shown, config, documents[0], output_format, output,
+                 RenderOptions(verbose=True, color=output is None and wants_colour(sys.stdout))), output)
     _warn(rebase(report, config.root, Path.cwd()).notifications)
     if strict and any(note.unreadable for note in report.notifications):
         return EXIT_ERROR
@@ -238,34 +276,6 @@ def _config(config_file: Path | None, start: Path, fail_on: str | None, min_seve
     return config
 
 
-def _render(report: Report, config: Config, first: Path, output_format: str, output: Path | None) -> None:
-    """Render with paths as people and tools open them: relative to the current folder, for SARIF to the
-    repository root (git's top level, else the project root) that ``originalUriBaseIds`` names; JSON keeps
-    them relative to the project root, like baselines and fingerprints."""
-    options = RenderOptions(link_base=output.parent if output is not None else Path.cwd())
-    if output_format == "sarif":
-        options = RenderOptions(srcroot=sarif_root(first, config.root))
-        report = rebase(report, config.root, options.srcroot)
-    elif output_format != "json":
-        report = rebase(report, config.root, Path.cwd())
-    _emit(renderer(output_format)(report, options), output)
-
-
-def sarif_root(first: Path, project_root: Path) -> Path:
-    """The folder SARIF URIs are relative to: the git work tree holding the scan, else the project root when
-    the scan is inside it, else the first folder scanned."""
-    from privlint.code.gitignore import toplevel
-
-    start = Path(os.path.abspath(first))
-    top = toplevel(start if start.is_dir() else start.parent)
-    if top is not None:
-        return top
-    root = Path(os.path.abspath(project_root))
-    if start == root or root in start.parents:
-        return root
-    return start if start.is_dir() else start.parent
-
-
 def _require_existing(paths: Sequence[Path]) -> None:
     """A path named on the command line that does not exist is a usage error (exit 2), so that a typo in a CI
     job cannot pass as "no findings in 0 files". A broken symbolic link is reported by the scan instead."""
@@ -274,15 +284,16 @@ def _require_existing(paths: Sequence[Path]) -> None:
         raise click.UsageError(f"no such file or directory: {', '.join(map(str, missing))}")
 
 
-def _scan(targets: list[Path], config: Config, jobs: int | None, *, show_progress: bool) -> Report:
+def _scan(targets: list[Path], config: Config, jobs: int | None, *, show_progress: bool,
+          tracked_only: bool = False) -> Report:
     from privlint import api
     from privlint.workflow.progress import ProgressLine, wanted
 
     if not (show_progress and wanted(sys.stderr)):
-        return api.scan(targets, config, jobs=jobs)
+        return api.scan(targets, config, jobs=jobs, tracked_only=tracked_only)
     line = ProgressLine(sys.stderr)
     try:
-        return api.scan(targets, config, jobs=jobs, progress=line)
+        return api.scan(targets, config, jobs=jobs, progress=line, tracked_only=tracked_only)
     finally:
         line.close()
 
@@ -306,7 +317,7 @@ def printable(text: str) -> str:
 def _emit(text: str, output: Path | None) -> None:
     text = printable(text)
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=True)  # colour codes are only there when wanted
         return
     try:
         write_atomically(output, text.encode("utf-8"))

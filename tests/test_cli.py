@@ -17,9 +17,10 @@ def test_text_output_lists_findings_with_data_and_destination(run_cli, tmp_path)
     write(tmp_path, "app.py", LEAK)
     code, out, _ = run_cli("scan", str(tmp_path / "app.py"))
     assert code == 1
-    first, summary = out.splitlines()
+    first, snippet, blank, summary = out.splitlines()
     assert first.startswith(f"{tmp_path / 'app.py'}:5:5: pii-in-log (warning) ")
     assert first.endswith("[data: email-address; to: application log]")
+    assert (snippet, blank) == ("      5 | logger.info(user.email)", "")
     assert summary == "privlint: 1 finding (1 warning) in 1 file"
 
 
@@ -145,3 +146,52 @@ def test_scan_of_single_files_leaves_the_policy_alone(run_cli, tmp_path):
     code, out, err = run_cli("scan", str(tmp_path / "app.py"))
     assert (code, err) == (0, "")
     assert out == "privlint: no findings in 1 file\n"
+
+
+GROUPED = ("import logging\nimport sentry_sdk\nlogger = logging.getLogger(__name__)\n\n"
+           "def f(user):\n    logger.info(user.email); sentry_sdk.set_user({'email': user.email})\n"
+           "    email = user.email\n")
+
+
+def test_text_output_groups_findings_by_file_and_line_and_summarises_inventory(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\nhome-region = 'CN'\n")
+    write(tmp_path, "b.py", GROUPED)
+    write(tmp_path, "a.py", LEAK)
+    code, out, _ = run_cli("scan", ".")
+    blocks = out.split("\n\n")
+    assert code == 1 and len(blocks) == 3
+    assert [line.split(": ")[0] for line in blocks[0].splitlines()] == ["a.py:5:5", "      5 | logger.info(user.email)"]
+    rules = [line.split()[1] for line in blocks[1].splitlines() if line.startswith("b.py:6:")]
+    assert rules == ["pii-in-log", "pii-cross-border", "pii-to-error-tracker"]
+    assert sum(1 for line in blocks[1].splitlines() if line.startswith("      6 | ")) == 1
+    assert blocks[2].splitlines()[-1].startswith("privlint: 4 findings (4 warnings) in 2 files")
+
+
+def test_inventory_notes_are_listed_with_verbose_or_min_severity_note(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "app.py", "from flask import request\n\ndef f():\n    return request.form['email']\n")
+    code, out, _ = run_cli("scan", ".")
+    assert code == 0 and "app.py:4:" not in out
+    assert "privlint: 1 inventory note not listed (pii-collected 1)" in out
+    for flag in (["-v"], ["--min-severity", "note"]):
+        listed = run_cli("scan", *flag, ".")[1]
+        assert listed.startswith("app.py:4:12: pii-collected (note)") and "inventory note" not in listed
+
+
+def test_colour_only_on_a_terminal(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "app.py", LEAK)
+    assert "\x1b[" not in run_cli("scan", ".")[1]
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[33mpii-in-log (warning)\x1b[0m" in run_cli("scan", ".")[1]
+    assert "\x1b[" not in run_cli("scan", "--format", "json", ".")[1]
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in run_cli("scan", ".")[1]
+
+
+def test_output_file_prints_the_summary_line(run_cli, tmp_path):
+    write(tmp_path, "app.py", LEAK)
+    code, out, err = run_cli("scan", "--format", "sarif", "-o", str(tmp_path / "r.sarif"), str(tmp_path))
+    assert (code, out) == (1, "")
+    assert err.startswith("privlint: 1 finding (1 warning) in 1 file (report written to ")

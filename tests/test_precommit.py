@@ -113,7 +113,7 @@ def test_manifest_offers_both_hooks():
     assert code["types"] == ["python"]
     assert code["require_serial"] is True
     assert code.get("pass_filenames", True) is True
-    assert policy["entry"] == "privlint scan ."
+    assert policy["entry"] == "privlint scan . --tracked-only --select policy,consistency"
     assert policy["pass_filenames"] is False
     assert policy["always_run"] is False
 
@@ -173,7 +173,7 @@ def test_leak_blocks_the_commit_and_a_clean_change_commits(project):
     output = passed.stdout + passed.stderr
     assert passed.returncode == 0, output
     assert re.search(r"privlint \(personal data in code\)\.+Passed", output), output
-    assert re.search(r"privlint \(privacy policy and whole project\)\.+Passed", output), output
+    assert re.search(r"privlint \(privacy policy\)\.+Passed", output), output
     assert "pii-in-log" not in output
     assert commits(project) == 2
 
@@ -210,7 +210,7 @@ def test_policy_hook_checks_the_policy_when_it_changes(project):
 
     failed = project("pre-commit", "run", "--files", "PRIVACY.md")
     assert failed.returncode == 1, failed.stdout + failed.stderr
-    assert re.search(r"privlint \(privacy policy and whole project\)\.+Failed", failed.stdout), failed.stdout
+    assert re.search(r"privlint \(privacy policy\)\.+Failed", failed.stdout), failed.stdout
     assert re.search(r"privlint \(personal data in code\)\.+\(no files to check\)Skipped", failed.stdout)
     for rule_id in ("gdpr-legal-basis", "gdpr-complaint", "gdpr-retention"):
         assert re.search(rf"PRIVACY\.md:\d+:\d+: {rule_id} ", failed.stdout), failed.stdout
@@ -220,16 +220,38 @@ def test_policy_hook_checks_the_policy_when_it_changes(project):
     project("git", "add", "docs", check=True)
     passed = project("pre-commit", "run", "--files", "docs/legal/privacy.html")
     assert passed.returncode == 0, passed.stdout + passed.stderr
-    assert re.search(r"privlint \(privacy policy and whole project\)\.+Passed", passed.stdout), passed.stdout
+    assert re.search(r"privlint \(privacy policy\)\.+Passed", passed.stdout), passed.stdout
 
 
-def test_policy_hook_scans_the_whole_project_when_a_python_file_changes(project):
-    write(project.root, "pyproject.toml", "[tool.privlint]\n")
-    write(project.root, "legacy.py", LEAK)
-    write(project.root, "app.py", CLEAN)
+def test_policy_hook_reports_policy_findings_only_so_nothing_is_printed_twice(project):
+    write(project.root, "pyproject.toml", '[tool.privlint]\nregimes = ["gdpr"]\n')
+    write(project.root, "PRIVACY.md", (POLICIES / "gdpr.deficient.md").read_text(encoding="utf-8"))
+    write(project.root, "app.py", LEAK)
     project("git", "add", ".", check=True)
-    done = project("pre-commit", "run", "--files", "app.py")
+    done = project("pre-commit", "run", "--files", "app.py", "PRIVACY.md")
     assert done.returncode == 1, done.stdout + done.stderr
-    assert re.search(r"privlint \(personal data in code\)\.+Passed", done.stdout), done.stdout
-    assert re.search(r"privlint \(privacy policy and whole project\)\.+Failed", done.stdout), done.stdout
-    assert "legacy.py:7:" in done.stdout
+    assert re.search(r"privlint \(personal data in code\)\.+Failed", done.stdout), done.stdout
+    assert re.search(r"privlint \(privacy policy\)\.+Failed", done.stdout), done.stdout
+    assert done.stdout.count("app.py:7:5: pii-in-log ") == 1, done.stdout
+    assert re.search(r"PRIVACY\.md:\d+:\d+: gdpr-retention ", done.stdout), done.stdout
+
+
+def test_policy_hook_reads_tracked_files_only(project):
+    """An untracked, never-staged leaky.py must not fail a clean commit."""
+    write(project.root, "pyproject.toml", '[tool.privlint]\nregimes = ["gdpr"]\n')
+    write(project.root, "PRIVACY.md", (POLICIES / "gdpr.complete.html").read_text(encoding="utf-8"))
+    write(project.root, "app.py", CLEAN)
+    project("git", "add", ".pre-commit-config.yaml", "pyproject.toml", "PRIVACY.md", "app.py", check=True)
+    project("git", "commit", "-q", "-m", "start", "--no-verify", check=True)
+    project("pre-commit", "install", check=True)
+    write(project.root, "leaky.py", "import sentry_sdk\n\ndef f(user):\n    sentry_sdk.set_user({'email': user.email})\n")
+    write(project.root, "app.py", CLEAN + "\n")
+    project("git", "add", "app.py", check=True)
+    passed = project("git", "commit", "-m", "clean change")
+    output = passed.stdout + passed.stderr
+    assert passed.returncode == 0, output
+    assert "leaky.py" not in output
+    project("git", "add", "leaky.py", check=True)
+    blocked = project("git", "commit", "-m", "leak")
+    output = blocked.stdout + blocked.stderr
+    assert blocked.returncode != 0 and "leaky.py:4:" in output, output

@@ -35,7 +35,8 @@ def test_baseline_records_findings_by_fingerprint(run_cli, tmp_path):
 def test_scan_with_baseline_reports_only_new_findings_even_when_lines_move(run_cli, tmp_path):
     app = write(tmp_path, "app.py", LEAK)
     baseline, _ = record(run_cli, tmp_path)
-    assert run_cli("scan", "--baseline", str(baseline), str(app)) == (0, "privlint: no findings in 1 file\n", "")
+    assert run_cli("scan", "--baseline", str(baseline), str(app)) == (
+        0, "privlint: no findings in 1 file, 1 hidden by the baseline\n", "")
     app.write_text("# a comment\n\n" + LEAK + SECOND)
     code, findings, _ = scan_json(run_cli, "--baseline", str(baseline), str(app))
     assert code == 1
@@ -62,7 +63,7 @@ def test_show_fixed_lists_entries_no_longer_found(run_cli, tmp_path):
     app.write_text(LEAK)
     code, out, err = run_cli("scan", "--baseline", str(baseline), "--show-fixed", str(app))
     [entry] = [e for e in json.loads(baseline.read_text())["findings"] if e["line"] == 8]
-    assert (code, out) == (0, "privlint: no findings in 1 file\n")
+    assert (code, out) == (0, "privlint: no findings in 1 file, 1 hidden by the baseline\n")
     assert err == (f"privlint: fixed: {entry['path']}:8: pii-in-log {entry['message']}\n"
                    "privlint: 1 baseline entry no longer found\n")
 

@@ -59,11 +59,19 @@ def test_rules_lists_code_and_policy_rules(run_cli):
     code, out, _ = run_cli("rules")
     lines = out.splitlines()
     assert code == 0
-    assert lines[0].split() == ["id", "kind", "severity", "regime", "references"]
+    assert lines[0].split() == ["id", "kind", "level", "description"]
     row = next(line for line in lines if line.startswith("pii-in-log "))
-    assert row.split()[:4] == ["pii-in-log", "logging", "warning", "-"]
-    assert row.endswith("; CWE-532")
-    assert any(line.split()[:4] == ["gdpr-contact", "policy", "warning", "gdpr"] for line in lines)
+    assert row.split()[:3] == ["pii-in-log", "logging", "warning"]
+    assert any(line.split()[:3] == ["gdpr-contact", "policy", "warning"] for line in lines)
+
+
+def test_rules_table_fits_the_terminal(run_cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = run_cli("rules")[1].splitlines()
+    assert len(lines) > 60 and max(map(len, lines)) <= 80
+    assert any(line.endswith("…") for line in lines)
+    monkeypatch.setenv("COLUMNS", "300")
+    assert not any(line.endswith("…") for line in run_cli("rules")[1].splitlines())
 
 
 def test_rules_includes_project_packs_and_json(run_cli, tmp_path):

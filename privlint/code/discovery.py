@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
-from privlint.code.gitignore import ignored_under
+from privlint.code.gitignore import ignored_under, tracked_under
 from privlint.config import DEFAULT_EXCLUDES
+from privlint.errors import ConfigError
 from privlint.findings import Notification
 from privlint.globs import glob_match
 
@@ -23,9 +24,10 @@ class Discovery:
 
 
 def discover(paths: Iterable[Path], *, root: Path, include: Iterable[str], exclude: Iterable[str],
-             gitignore: bool = True) -> Discovery:
+             gitignore: bool = True, tracked_only: bool = False) -> Discovery:
     """Files under ``paths`` (explicit files are kept whatever their suffix), sorted and without duplicates.
-    With ``gitignore``, walks skip what git ignores in a work tree (explicit files are scanned anyway)."""
+    With ``gitignore``, walks skip what git ignores in a work tree (explicit files are scanned anyway); with
+    ``tracked_only``, they keep only files in git's index (committed or staged)."""
     include = tuple(include)
     exclude = tuple(exclude)
     found: dict[Path, None] = {}
@@ -37,11 +39,20 @@ def discover(paths: Iterable[Path], *, root: Path, include: Iterable[str], exclu
             notes.append(Notification(message="no such file or directory", path=_named(path, root)))
         elif path.is_dir():
             ignored = ignored_under(path) if gitignore else frozenset()
+            tracked = _tracked(path) if tracked_only else None
             for file in _walk(path, root, include, exclude, notes, ignored):
-                found.setdefault(file, None)
+                if tracked is None or os.path.abspath(file) in tracked:
+                    found.setdefault(file, None)
         elif not _excluded(path, root, exclude):
             found.setdefault(path, None)
     return Discovery(files=tuple(sorted(found)), notifications=tuple(notes))
+
+
+def _tracked(folder: Path) -> frozenset[str]:
+    tracked = tracked_under(folder)
+    if tracked is None:
+        raise ConfigError("scanning tracked files only needs git and a git work tree", path=str(folder))
+    return tracked
 
 
 def _walk(top: Path, root: Path, include: tuple[str, ...], exclude: tuple[str, ...],

@@ -44,3 +44,13 @@ def ignored_under(folder: Path) -> frozenset[str]:
     base = os.path.abspath(folder)
     return frozenset(os.path.normpath(os.path.join(base, os.fsdecode(name)))
                      for name in out.split(b"\0") if name)
+
+
+def tracked_under(folder: Path) -> frozenset[str] | None:
+    """Absolute paths of the files under ``folder`` in git's index (committed or staged), or None when
+    ``folder`` is not in a git work tree or git is not installed."""
+    out = _git(["ls-files", "-z", "--cached"], folder)
+    if out is None:
+        return None
+    base = os.path.abspath(folder)
+    return frozenset(os.path.normpath(os.path.join(base, os.fsdecode(name))) for name in out.split(b"\0") if name)

@@ -13,7 +13,11 @@ from privlint.findings import Finding, Location, Report
 def rebase(report: Report, root: Path, base: Path) -> Report:
     """``report`` with every path, written relative to the project ``root`` (or absolute), rewritten relative
     to ``base``; a file outside ``base`` keeps its absolute path. POSIX separators throughout."""
-    move = mover(root, base)
+    return map_paths(report, mover(root, base))
+
+
+def map_paths(report: Report, move: Callable[[str], str]) -> Report:
+    """``report`` with ``move`` applied to every path in it: locations, flow steps, notifications, policies."""
     return replace(
         report,
         findings=tuple(_finding(finding, move) for finding in report.findings),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from privlint.config import Config
@@ -10,7 +11,6 @@ from privlint.errors import ConfigError
 from privlint.findings import RuleMeta
 from privlint.loader import load_code_rules, pack_dirs, pack_files
 
-COLUMNS = ("id", "kind", "severity", "regime", "references")
 
 
 def all_rules(config: Config) -> list[RuleMeta]:
@@ -40,12 +40,17 @@ def row(meta: RuleMeta) -> dict[str, str]:
             "references": "; ".join(meta.references) or "-"}
 
 
-def render_table(rules: list[RuleMeta]) -> str:
-    """A plain-text table: one rule a line, columns aligned, references last."""
-    rows = [dict(zip(COLUMNS, COLUMNS)), *(row(meta) for meta in rules)]
-    widths = {column: max(len(cells[column]) for cells in rows) for column in COLUMNS[:-1]}
-    lines = ["  ".join([*(cells[column].ljust(widths[column]) for column in COLUMNS[:-1]), cells["references"]])
-             for cells in rows]
+def render_table(rules: list[RuleMeta], width: int | None = None) -> str:
+    """A plain-text table that fits the terminal: id, kind, level and the one-line description, cut with an
+    ellipsis at ``width`` columns (default: the terminal's width, at least 80). `privlint explain` tells more."""
+    width = width or max(shutil.get_terminal_size((100, 24)).columns, 80)
+    rows = [("id", "kind", "level", "description"),
+            *((meta.id, meta.kind, meta.severity.label, " ".join(meta.short_description.split())) for meta in rules)]
+    widths = [max(len(cells[index]) for cells in rows) for index in range(3)]
+    lines = []
+    for cells in rows:
+        line = "  ".join([*(cell.ljust(size) for cell, size in zip(cells, widths)), cells[3]])
+        lines.append(line if len(line) <= width else line[:width - 1].rstrip() + "…")
     return "\n".join(lines) + "\n"
 
 
