@@ -118,3 +118,12 @@ def test_outside_a_repository_is_a_usage_error(run_cli, tmp_path):
     write(tmp_path, "app.py", "x = 1\n")
     code, _, err = run_cli("scan", "--diff", "HEAD", str(tmp_path))
     assert code == 2 and "--diff: `git rev-parse --show-toplevel` failed" in err
+
+
+def test_a_changed_call_into_an_unchanged_logging_helper_is_reported(run_cli, repo):
+    write(repo, "audit.py", "import logging\n\n\ndef audit(value):\n    logging.info('audit %s', value)\n")
+    write(repo, "billing.py", "from audit import audit\n\n\ndef bill(customer):\n    audit(customer.id)\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "helpers")
+    (repo / "billing.py").write_text("from audit import audit\n\n\ndef bill(customer):\n    audit(customer.email)\n")
+    assert found(run_cli, "--diff", "HEAD", str(repo)) == (1, [("pii-in-log", "billing.py", 5)])

@@ -28,7 +28,8 @@ class SinkHit:
     """Data reaching a sink: what reached it, where, and through which call.
 
     Its taint may be symbolic (a parameter, a helper's return value): such hits are resolved into concrete
-    ones when the whole project is linked.
+    ones when the whole project is linked. Data a caller passes into a helper that sends it is reported at the
+    caller's call (``location``); ``sink_location`` is then where the helper sends it.
     """
 
     sink: Sink
@@ -38,6 +39,7 @@ class SinkHit:
     host: str | None = None
     country: str | None = None
     url_reference: str | None = None
+    sink_location: Location | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,8 @@ Keyed = TypeVar("Keyed", "FunctionSummary", "SchemaSummary")
 MAX_ORIGINS = 16
 # The calls a return value is being followed through, outermost first: each with its callee's summary.
 Bindings = tuple[tuple["CallSite", "FunctionSummary"], ...]
+# Data reaching a point, and where it entered the project's functions from a caller (None: no call carried it).
+Origin = tuple[Taint, "Location | None"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,17 +63,22 @@ class Linker:
             summary = self._summaries.get(site.callee)
             if summary is not None:
                 self._callers[summary.key].append(site)
-        self._memo: dict[Symbol, list[Taint]] = {}
+        self._memo: dict[Symbol, list[Origin]] = {}
 
     def resolve(self, pending: SinkHit) -> list[SinkHit]:
-        """Concrete flows into a sink reached by symbolic data, one hit per origin found."""
+        """Concrete flows into a sink reached by symbolic data, one hit per origin found. Data passed into a
+        project function is reported where it enters (the outermost call site), with the sink as last step."""
         hits = []
         for symbol, path in pending.taint.symbols:
-            for origin in self._expand(symbol, frozenset()):
-                hits.append(replace(pending, taint=Taint(origin.types, (*origin.steps, *path))))
+            for origin, entry in self._expand(symbol, frozenset()):
+                taint = Taint(origin.types, (*origin.steps, *path))
+                if entry is None:
+                    hits.append(replace(pending, taint=taint))
+                else:
+                    hits.append(replace(pending, taint=taint, location=entry, sink_location=pending.location))
         return hits
 
-    def _expand(self, symbol: Symbol, seen: frozenset[Symbol]) -> list[Taint]:
+    def _expand(self, symbol: Symbol, seen: frozenset[Symbol]) -> list[Origin]:
         if symbol in seen or len(seen) >= MAX_DEPTH:
             return []
         if symbol in self._memo:
@@ -80,7 +87,7 @@ class Linker:
         if symbol[0] == "param":
             found = self._expand_parameter(symbol[1], symbol[2], seen)
         elif symbol[0] == "instance":
-            found = _instance_data(self._schemas.get(symbol[1]))
+            found = [(data, None) for data in _instance_data(self._schemas.get(symbol[1]))]
         else:
             found = self._expand_return(symbol[1], seen)
         found = found[:MAX_ORIGINS]
@@ -88,18 +95,20 @@ class Linker:
             self._memo[symbol] = found
         return found
 
-    def _expand_parameter(self, function_key: str, index: int, seen: frozenset[Symbol]) -> list[Taint]:
+    def _expand_parameter(self, function_key: str, index: int, seen: frozenset[Symbol]) -> list[Origin]:
+        """What the callers pass for a parameter; data a caller has of its own enters at that caller's call."""
         summary = self._summaries[function_key]
-        origins = []
+        origins: list[Origin] = []
         for site in self._callers.get(function_key, []):
             argument = _argument(site, summary, index)
             if argument is not None:
                 step = FlowStep(location=site.location,
                                 message=f"passed to `{site.callee}` as `{summary.params[index]}`")
-                origins.extend(_through(self._concrete(argument, seen), step))
+                origins.extend((Taint(origin.types, (*origin.steps, step)), entry or site.location)
+                               for origin, entry in self._concrete(argument, seen))
         return origins
 
-    def _expand_return(self, call_id: str, seen: frozenset[Symbol], bound: Bindings = ()) -> list[Taint]:
+    def _expand_return(self, call_id: str, seen: frozenset[Symbol], bound: Bindings = ()) -> list[Origin]:
         """What the call ``call_id`` returns. Inside the callee, its parameters are the arguments of this very
         call (and of the calls ``bound`` around it), never those of the callee's other callers."""
         site = self._calls.get(call_id)
@@ -108,14 +117,14 @@ class Linker:
             return []
         return self._concrete(summary.returns, seen, (*bound, (site, summary)))
 
-    def _concrete(self, taint: Taint, seen: frozenset[Symbol], bound: Bindings = ()) -> list[Taint]:
-        origins = [Taint(taint.types, taint.steps)] if taint.types else []
+    def _concrete(self, taint: Taint, seen: frozenset[Symbol], bound: Bindings = ()) -> list[Origin]:
+        origins: list[Origin] = [(Taint(taint.types, taint.steps), None)] if taint.types else []
         for symbol, path in taint.symbols:
-            origins.extend(Taint(origin.types, (*origin.steps, *path))
-                           for origin in self._bound_origins(symbol, seen, bound))
+            origins.extend((Taint(origin.types, (*origin.steps, *path)), entry)
+                           for origin, entry in self._bound_origins(symbol, seen, bound))
         return origins
 
-    def _bound_origins(self, symbol: Symbol, seen: frozenset[Symbol], bound: Bindings) -> list[Taint]:
+    def _bound_origins(self, symbol: Symbol, seen: frozenset[Symbol], bound: Bindings) -> list[Origin]:
         """Expand ``symbol`` where ``bound`` names the calls being returned through, innermost last."""
         if symbol[0] == "param":
             for depth in range(len(bound) - 1, -1, -1):
@@ -134,10 +143,6 @@ def _instance_data(schema: SchemaSummary | None) -> list[Taint]:
         return []
     data = schema.carries if schema.shown is None else schema.shown
     return [data] if data.types else []
-
-
-def _through(origins: list[Taint], step: FlowStep) -> list[Taint]:
-    return [Taint(origin.types, (*origin.steps, step)) for origin in origins]
 
 
 def _argument(site: CallSite, summary: FunctionSummary, index: int) -> Taint | None:
