@@ -4,82 +4,48 @@ what the policy says, as a Markdown draft of a record of processing with a Merma
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from typing import Any, Iterable, Mapping
 
 from privlint import __version__
+from privlint.findings import Report
 from privlint.report.formats import DEFAULT_OPTIONS, RenderOptions
-from privlint.findings import Finding, Report
+from privlint.report.mapdata import Edge, Place, Table, build
 
-TRANSFER_KINDS = ("logging", "exception", "third-party", "network", "cookie", "storage", "cross-border")
 MAX_PLACES = 3
+INTRODUCTION = ("a starting point for the record of processing activities (GDPR Art. 30, PIPL Art. 54-55), to be "
+                "checked by someone who knows the system.")
 
 
 def render(report: Report, options: RenderOptions = DEFAULT_OPTIONS) -> str:
     """The report as a Markdown data map."""
-    types: Mapping[str, Mapping[str, Any]] = report.extra.get("dataTypes", {})
-    code = [finding for finding in report.findings if finding.kind in ("collection", *TRANSFER_KINDS)]
+    data_map = build(report)
     sections = [
         "# Personal data map",
-        f"Drafted by privlint {__version__} from {report.files_scanned} files: a starting point for the record of "
-        "processing activities (GDPR Art. 30, PIPL Art. 54-55), to be checked by someone who knows the system.",
-        _collected(code, types),
-        _destinations(code, types),
-        _abroad(code, types),
-        _picture(code, types),
-        _policies(report.extra.get("policies", [])),
+        f"Drafted by privlint {__version__} from {data_map.files_scanned} files: {INTRODUCTION}",
+        *(_section(table) for table in data_map.tables),
+        _picture(data_map.edges),
+        _policies(data_map.policies),
     ]
     return "\n\n".join(section for section in sections if section) + "\n"
 
 
-def _collected(findings: list[Finding], types: Mapping[str, Mapping[str, Any]]) -> str:
-    places: dict[str, list[str]] = defaultdict(list)
-    for finding in findings:
-        if finding.kind == "collection":
-            for type_id in finding.data_categories:
-                places[type_id].append(_place(finding))
-    rows = [[_name(type_id, types), types.get(type_id, {}).get("category", ""),
-             "yes" if types.get(type_id, {}).get("sensitive") else "no", _places(places[type_id])]
-            for type_id in sorted(places, key=lambda key: _name(key, types))]
-    return _section("What the code collects", ["data", "category", "sensitive", "where"], rows)
-
-
-def _destinations(findings: list[Finding], types: Mapping[str, Mapping[str, Any]]) -> str:
-    flows: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for finding in findings:
-        if finding.kind in TRANSFER_KINDS and finding.kind != "cross-border":
-            key = (finding.destination, finding.kind, str(finding.properties.get("country", "")))
-            entry = flows.setdefault(key, {"types": set(), "places": []})
-            entry["types"].update(finding.data_categories)
-            entry["places"].append(_place(finding))
-    rows = [[destination, kind, country or "-", _names(entry["types"], types), _places(entry["places"])]
-            for (destination, kind, country), entry in sorted(flows.items())]
-    return _section("Where it goes", ["destination", "kind", "country", "data", "where"], rows)
-
-
-def _abroad(findings: list[Finding], types: Mapping[str, Mapping[str, Any]]) -> str:
-    transfers: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for finding in findings:
-        if finding.kind == "cross-border":
-            transfers[(str(finding.properties.get("country", "")), finding.destination)].update(finding.data_categories)
-    rows = [[country, destination, _names(data, types)] for (country, destination), data in sorted(transfers.items())]
-    return _section("Transfers out of the home region", ["country", "destination", "data"], rows)
-
-
-def _picture(findings: list[Finding], types: Mapping[str, Mapping[str, Any]]) -> str:
-    edges: set[tuple[str, str]] = set()
-    for finding in findings:
-        if finding.kind in TRANSFER_KINDS and finding.kind != "cross-border":
-            country = finding.properties.get("country")
-            target = f"{finding.destination} ({country})" if country else finding.destination
-            edges.update((_name(type_id, types), target) for type_id in finding.data_categories)
+def _picture(edges: tuple[Edge, ...]) -> str:
+    """A Mermaid flowchart from the code to each destination, edges labelled with the data; destinations abroad
+    and edges carrying sensitive data styled apart."""
     if not edges:
         return ""
-    lines = ["```mermaid", "flowchart LR"]
-    lines.extend(f'  {_node(source)}["{_label(source)}"] --> {_node(target)}["{_label(target)}"]'
-                 for source, target in sorted(edges))
+    lines = ["```mermaid", "flowchart LR", '  code(["the code"])']
+    for edge in edges:
+        label = _label(", ".join(edge.data) + (" (sensitive)" if edge.sensitive else ""))
+        style = ":::abroad" if edge.abroad else ""
+        lines.append(f'  code -- "{label}" --> {mermaid_node(edge.destination)}["{_label(edge.destination)}"]{style}')
+    lines.append("  classDef abroad fill:#fde2e2,stroke:#c0392b,stroke-width:2px")
+    sensitive = [str(index) for index, edge in enumerate(edges) if edge.sensitive]
+    if sensitive:
+        lines.append(f"  linkStyle {','.join(sensitive)} stroke:#c0392b,stroke-width:3px")
     lines.append("```")
-    return "## Flows\n\n" + "\n".join(lines)
+    legend = "Destinations outside the home region are shaded red; thick red arrows carry sensitive data."
+    return "## Flows\n\n" + "\n".join(lines) + "\n\n" + legend
 
 
 def _policies(records: Iterable[Mapping[str, Any]]) -> str:
@@ -87,44 +53,39 @@ def _policies(records: Iterable[Mapping[str, Any]]) -> str:
     for record in records:
         claims = record.get("claims", {})
         lines = [f"### {record.get('path')} ({record.get('language', '?')})", ""]
-        for label, key in (("Data it says it collects", "data_categories"), ("Recipients it names", "recipients"),
-                           ("Countries it names", "countries")):
-            lines.append(f"- {label}: {', '.join(claims.get(key, [])) or 'none'}")
-        denials = [f"\"{claim['text']}\" (line {claim['line']})" for claim in claims.get("negative_claims", [])]
-        lines.append(f"- What it denies: {'; '.join(denials) or 'nothing'}")
+        lines.extend(f"- {label}: {text}" for label, text in policy_lines(claims))
         parts.append("\n".join(lines))
     return "## What the privacy policy says\n\n" + "\n\n".join(parts) if parts else ""
 
 
-def _section(title: str, header: list[str], rows: list[list[str]]) -> str:
-    if not rows:
-        return f"## {title}\n\nNothing found."
-    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join("---" for _ in header) + " |"]
-    lines.extend("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows)
-    return f"## {title}\n\n" + "\n".join(lines)
+def policy_lines(claims: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """What a policy says it collects, names and denies, as (label, text) pairs."""
+    lines = [(label, ", ".join(claims.get(key, [])) or "none")
+             for label, key in (("Data it says it collects", "data_categories"), ("Recipients it names", "recipients"),
+                                ("Countries it names", "countries"))]
+    denials = [f"\"{claim['text']}\" (line {claim['line']})" for claim in claims.get("negative_claims", [])]
+    lines.append(("What it denies", "; ".join(denials) or "nothing"))
+    return lines
 
 
-def _place(finding: Finding) -> str:
-    return f"`{finding.location.path}:{finding.location.line}`"
+def _section(table: Table) -> str:
+    if not table.rows:
+        return f"## {table.title}\n\nNothing found."
+    lines = ["| " + " | ".join(table.header) + " |", "| " + " | ".join("---" for _ in table.header) + " |"]
+    lines.extend("| " + " | ".join(cell.replace("|", "\\|") for cell in (*cells, _places(places))) + " |"
+                 for cells, places in table.rows)
+    return f"## {table.title}\n\n" + "\n".join(lines)
 
 
-def _places(places: list[str]) -> str:
-    unique = list(dict.fromkeys(places))
-    more = f" and {len(unique) - MAX_PLACES} more" if len(unique) > MAX_PLACES else ""
-    return ", ".join(unique[:MAX_PLACES]) + more
-
-
-def _name(type_id: str, types: Mapping[str, Mapping[str, Any]]) -> str:
-    return str(types.get(type_id, {}).get("name", type_id))
-
-
-def _names(type_ids: Iterable[str], types: Mapping[str, Mapping[str, Any]]) -> str:
-    return ", ".join(sorted(_name(type_id, types) for type_id in type_ids))
+def _places(places: tuple[Place, ...]) -> str:
+    more = f" and {len(places) - MAX_PLACES} more" if len(places) > MAX_PLACES else ""
+    return ", ".join(f"`{path}:{line}`" for path, line in places[:MAX_PLACES]) + more
 
 
 def _label(text: str) -> str:
     return text.replace('"', "'")
 
 
-def _node(label: str) -> str:
+def mermaid_node(label: str) -> str:
+    """A Mermaid node id for a label."""
     return "n_" + re.sub(r"\W+", "_", label.lower()).strip("_")
