@@ -320,6 +320,7 @@ def _emit(text: str, output: Path | None) -> None:
         click.echo(text, nl=False, color=True)  # colour codes are only there when wanted
         return
     try:
+        output.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(output, text.encode("utf-8"))
     except OSError as error:
         raise PrivlintError(f"cannot write {output.name} (left as it was): {error.strerror or error}",

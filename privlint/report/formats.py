@@ -31,6 +31,7 @@ FORMATS: dict[str, str] = {
     "json": "privlint.report.json_format",
     "sarif": "privlint.report.sarif",
     "datamap": "privlint.report.datamap",
+    "html": "privlint.report.html",
 }
 
 
