@@ -30,15 +30,31 @@ def scan(paths: Sequence[Path], config: Config, *, jobs: int | None = None,
     rule_packs = tuple(display_path(folder, config.root) for folder in config.rule_paths)
     found = discover(paths, root=config.root, include=config.include, exclude=(*config.exclude, *rule_packs),
                      tracked_only=tracked_only)
-    engine = build_engine(config, project_roots(found.files, config.root))
-    facts = scan_project(engine, found.files, jobs, progress)
+    context = _rest_of_project(paths, found.files, config, rule_packs)
+    engine = build_engine(config, project_roots([*found.files, *context], config.root))
+    facts = scan_project(engine, found.files, jobs, progress, context_files=context)
     findings, notifications = build_findings(facts, engine.context, engine.rules)
+    if context:
+        listed = {display_path(path, config.root) for path in found.files}
+        findings = [finding for finding in findings if finding.location.path in listed]
     code = Report(findings=tuple(findings), rules=engine.rule_metas,
                   notifications=(*found.notifications, *notifications), files_scanned=len(found.files))
     taxonomy = engine.context.taxonomy
     if config.regimes and any(path.is_dir() for path in paths):
         code = _with_policy(code, config, taxonomy)
     return _with_data_types(_finish(code), taxonomy)
+
+
+def _rest_of_project(paths: Sequence[Path], files: Sequence[Path], config: Config,
+                     rule_packs: Sequence[str]) -> tuple[Path, ...]:
+    """When only files are scanned (a pre-commit hook, an editor), the project's other Python files: a helper
+    they call is analysed so that a leak through it is reported at the call in the scanned file."""
+    if not paths or any(path.is_dir() for path in paths) or not config.root.is_dir():
+        return ()
+    project = discover([config.root], root=config.root, include=config.include,
+                       exclude=(*config.exclude, *rule_packs))
+    listed = set(files)
+    return tuple(path for path in project.files if path not in listed)
 
 
 def _with_data_types(report: Report, taxonomy: Taxonomy) -> Report:

@@ -125,12 +125,14 @@ def project_roots(files: Iterable[Path], root: Path) -> frozenset[str]:
 
 
 def scan_project(engine: Engine, files: Sequence[Path], jobs: int | None = None,
-                 progress: Callable[[int, int], None] | None = None) -> list[FileFacts]:
+                 progress: Callable[[int, int], None] | None = None,
+                 context_files: Sequence[Path] = ()) -> list[FileFacts]:
     """Facts for ``files``: first every file the screen lets through, then the files that use a schema class
     found there, then, round by round, the files defining functions that analysed code calls (so a flow
-    through a helper with no personal data of its own is still followed)."""
+    through a helper with no personal data of its own is still followed). ``context_files``, the rest of the
+    project when only some files are scanned, are analysed only when analysed code calls into them."""
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    modules = module_index(files, engine.config.root)
+    modules = module_index([*files, *context_files], engine.config.root)
     if engine.cache is not None:
         engine.cache.prune()
     with _runner(engine, workers if len(files) >= PARALLEL_THRESHOLD else 1) as run:
@@ -141,14 +143,18 @@ def scan_project(engine: Engine, files: Sequence[Path], jobs: int | None = None,
             hits += len(fact.hits)
             if progress is not None:
                 progress(len(facts), hits)
-        wanted = sorted({*_callee_files(facts.values(), modules, facts), *_schema_users(facts),
-                         *_class_files(facts.values(), modules, facts)})
+        listed = list(facts.values())
+        facts.update((path, FileFacts(engine.display(path), screened_out=True)) for path in context_files
+                     if path not in facts)
+        wanted = sorted({*_callee_files(listed, modules, facts), *_schema_users(facts, files),
+                         *_class_files(listed, modules, facts)})
         while wanted:
             for path, fact in zip(wanted, run(wanted, True)):
                 facts[path] = fact
             new = [facts[path] for path in wanted]
             wanted = sorted({*_callee_files(new, modules, facts), *_class_files(new, modules, facts)})
-    return [facts[path] for path in files]
+    return [facts[path] for path in files] + [facts[path] for path in context_files
+                                              if path not in files and not facts[path].screened_out]
 
 
 def module_index(files: Iterable[Path], root: Path) -> dict[str, Path]:
@@ -193,15 +199,15 @@ def _screened_definers(names: Iterable[str], modules: dict[str, Path], facts: di
     return sorted(wanted)
 
 
-def _schema_users(facts: dict[Path, FileFacts]) -> list[Path]:
-    """Screened-out files that name a class whose fields hold personal data (its instances carry them)."""
+def _schema_users(facts: dict[Path, FileFacts], files: Sequence[Path]) -> list[Path]:
+    """Screened-out ``files`` that name a class whose fields hold personal data (its instances carry them)."""
     names = {schema.key.rsplit(".", 1)[-1] for fact in facts.values() for schema in fact.schemas}
     if not names:
         return []
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")\b")
     users = []
-    for path, fact in facts.items():
-        if fact.screened_out:
+    for path in files:
+        if facts[path].screened_out:
             try:
                 text = path.read_text(encoding="utf-8", errors="replace")
             except OSError:

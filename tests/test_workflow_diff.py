@@ -127,3 +127,6 @@ def test_a_changed_call_into_an_unchanged_logging_helper_is_reported(run_cli, re
     git(repo, "commit", "-q", "-m", "helpers")
     (repo / "billing.py").write_text("from audit import audit\n\n\ndef bill(customer):\n    audit(customer.email)\n")
     assert found(run_cli, "--diff", "HEAD", str(repo)) == (1, [("pii-in-log", "billing.py", 5)])
+    assert found(run_cli, str(repo / "billing.py")) == (1, [("pii-in-log", "billing.py", 5)]), \
+        "a scan of the changed file alone (a pre-commit hook) follows the data into the helper"
+    assert found(run_cli, str(repo / "audit.py")) == (0, [])
