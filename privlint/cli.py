@@ -185,6 +185,10 @@ def policy(documents: tuple[Path, ...], regimes: str | None, output_format: str,
     shown = at_least(report, config.min_severity)
     _emit(render(shown, config, documents[0], output_format, output,
                  RenderOptions(verbose=True, color=output is None and wants_colour(sys.stdout))), output)
+    if output is not None:
+        from privlint.report.text import summary
+
+        click.echo(f"{summary(shown)} (report written to {output})", err=True)
     _warn(rebase(report, config.root, Path.cwd()).notifications)
     if strict and any(note.unreadable for note in report.notifications):
         return EXIT_ERROR

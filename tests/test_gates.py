@@ -177,3 +177,13 @@ def test_without_a_git_repository_nothing_is_ignored(run_cli, tmp_path, monkeypa
     monkeypatch.setenv("PATH", str(tmp_path / "no-git-here"))
     git_free = run_cli("scan", "--format", "json", ".")
     assert (git_free[0], json.loads(git_free[1])["filesScanned"]) == (1, 1)
+
+
+def test_the_second_parser_is_asked_only_when_the_first_refuses(monkeypatch):
+    import privlint.code.source_file as source_file
+
+    def refuse(text: str) -> bool:
+        raise AssertionError("libcst must not be asked about text the standard library parses")
+
+    monkeypatch.setattr(source_file, "newer_syntax", refuse)
+    assert check_syntax("def f(user):\n    return user\n", "ok.py") is None
