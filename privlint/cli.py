@@ -16,7 +16,7 @@ from privlint.errors import PrivlintError
 from privlint.findings import Notification, Report
 from privlint.findings import Severity
 from privlint.report.formats import FORMATS, RenderOptions
-from privlint.report.paths import rebase
+from privlint.report.paths import mover, rebase
 from privlint.workflow.output import render, wants_colour
 from privlint.safe_io import write_atomically
 from privlint.workflow import baseline as baselines
@@ -134,7 +134,7 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, confi
         for hint in hints(report, config, targets):
             click.echo(printable(f"privlint: hint: {hint}"), err=True)
     if show_fixed and entries is not None:
-        _show_fixed(baselines.fixed_entries(report, entries))
+        _show_fixed(baselines.fixed_entries(report, entries), mover(config.root, Path.cwd()))
     if strict and any(note.unreadable for note in report.notifications):
         return EXIT_ERROR
     return gate_exit_code(shown, config.fail_on, exit_zero=exit_zero)
@@ -302,9 +302,9 @@ def _scan(targets: list[Path], config: Config, jobs: int | None, *, show_progres
         line.close()
 
 
-def _show_fixed(entries: Sequence[baselines.Entry]) -> None:
+def _show_fixed(entries: Sequence[baselines.Entry], move: Callable[[str], str]) -> None:
     for entry in entries:
-        click.echo(f"privlint: fixed: {entry.path}:{entry.line}: {entry.rule_id} {entry.message}", err=True)
+        click.echo(f"privlint: fixed: {move(entry.path)}:{entry.line}: {entry.rule_id} {entry.message}", err=True)
     noun = "entry" if len(entries) == 1 else "entries"
     click.echo(f"privlint: {len(entries)} baseline {noun} no longer found", err=True)
 

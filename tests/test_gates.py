@@ -187,3 +187,14 @@ def test_the_second_parser_is_asked_only_when_the_first_refuses(monkeypatch):
 
     monkeypatch.setattr(source_file, "newer_syntax", refuse)
     assert check_syntax("def f(user):\n    return user\n", "ok.py") is None
+
+
+def test_show_fixed_names_files_relative_to_the_current_folder(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "proj/pyproject.toml", "[tool.privlint]\n")
+    app = write(tmp_path, "proj/app.py", LEAK)
+    assert run_cli("baseline", "proj/baseline.json", "proj")[0] == 0
+    assert json.loads((tmp_path / "proj/baseline.json").read_text())["findings"][0]["path"] == "app.py"
+    app.write_text(CLEAN)
+    code, _, err = run_cli("scan", "--baseline", "proj/baseline.json", "--show-fixed", "proj")
+    assert code == 0 and err.startswith("privlint: fixed: proj/app.py:4: pii-in-log ")
