@@ -30,6 +30,7 @@ STRING_METHODS = frozenset({
     "lower", "upper", "strip", "lstrip", "rstrip", "title", "casefold", "capitalize", "format", "format_map",
     "replace", "join", "split", "rsplit", "splitlines", "encode", "decode", "ljust", "rjust", "center",
     "zfill", "removeprefix", "removesuffix", "copy", "items", "values", "partition", "rpartition",
+    "isoformat", "strftime", "astimezone", "date",
 })
 KEYED_GETTERS = frozenset({"get", "pop", "getlist", "setdefault", "get_one", "getone"})
 GETTER_PREFIXES = ("get_", "fetch_", "load_", "read_", "lookup_")
@@ -132,11 +133,16 @@ class ExpressionEvaluator(CollectionRecorder):
         key = string_key(node)
         if key is not None:
             self.request_key(node.value, key, node, scope)
-            return self.name_source(node, key, owner_name(node.value))
+            return self.name_source(node, key, self.key_owner(node.value, scope))
         for element in node.slice:
             if isinstance(element.slice, cst.Index):
                 self.evaluate(element.slice.value, scope)
         return base
+
+    def key_owner(self, container: cst.BaseExpression, scope: Scope) -> str | None:
+        """The owner a key read from ``container`` is classified with: none for request input (``request.args``
+        names the request's parameters, not infrastructure), else the container's name."""
+        return None if self.is_request_data(container, scope) else owner_name(container)
 
     def _string(self, node: cst.SimpleString, scope: Scope) -> Taint | None:
         self.literal(node)
@@ -345,7 +351,7 @@ class ExpressionEvaluator(CollectionRecorder):
             return union((receiver, *(taint for _, taint in arguments)))
         if name in KEYED_GETTERS and node.args:
             key = string_value(node.args[0].value)
-            owner = owner_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
+            owner = self.key_owner(node.func.value, scope) if isinstance(node.func, cst.Attribute) else None
             if key is not None and isinstance(node.func, cst.Attribute):
                 self.request_key(node.func.value, key, node, scope)
             return self.name_source(node, key, owner) if key is not None else receiver

@@ -155,3 +155,23 @@ def preview(page, logger):
     logger.warning("title %s", og["og:title"])
     # ruleid: pii-in-log
     logger.info("shared by %s", og.get("author_email"))
+
+
+def birthday(person, logger):
+    # ruleid: pii-in-log
+    logger.info("born on %s", person.date_of_birth.isoformat())
+    # ruleid: pii-in-log
+    logger.info("born in %s", person.birth_date.strftime("%Y"))
+    # ok: pii-in-log
+    logger.info("updated %s", person.updated_at.isoformat())
+
+
+def search(logger):
+    from flask import request
+
+    # ruleid: pii-in-log
+    logger.info("lookup %s", request.args.get("email"))
+    # ruleid: pii-in-log
+    logger.info("lookup %s", request.args["phone"])
+    # ok: pii-in-log
+    logger.info("page %s", request.args.get("page"))
