@@ -98,3 +98,11 @@ def test_wheel_ships_the_rule_packs(tmp_path):
     assert "privlint/rules/code/pii-in-log.yml" in names
     assert "privlint/rules/sinks/logging.yml" in names
     assert any(name.startswith("privlint/rules/taxonomy/") for name in names)
+
+
+def test_a_malformed_switch_is_an_error_with_line(tmp_path):
+    path = write(tmp_path, "sinks.yml", "sinks:\n  - group: g\n    kind: logging\n    vendor: v\n    functions: [a.b]\n"
+                                        "    switch: {keyword: send_pii, value: 'yes', sends: [ip-address]}\n")
+    with pytest.raises(RuleError) as raised:
+        load_catalogue([path])
+    assert raised.value.line == 2 and "'switch' must be" in raised.value.message

@@ -29,6 +29,8 @@ class Sink:
     country: str | None = None
     positions: tuple[int, ...] | None = None
     keywords: tuple[str, ...] | None = None
+    switch: tuple[str, bool] | None = None
+    sends: tuple[str, ...] = ()
 
     def selects(self, position: int | None, keyword: str | None) -> bool:
         """Whether the argument at ``position`` (or named ``keyword``) is one this sink sends."""
@@ -194,7 +196,8 @@ def _read_sink_groups(groups: Any, path: Path) -> list[Sink]:
         if not isinstance(group, dict):
             raise RuleError("each entry of 'sinks' must be a mapping", path=str(path))
         line = line_of(group)
-        _check_keys(group, {"group", "kind", "vendor", "country", "functions", "arguments", "docs"}, path, line)
+        _check_keys(group, {"group", "kind", "vendor", "country", "functions", "arguments", "switch", "docs"},
+                    path, line)
         for required in ("group", "kind", "vendor", "functions"):
             if required not in group:
                 raise RuleError(f"sink entry lacks '{required}'", path=str(path), line=line)
@@ -202,12 +205,29 @@ def _read_sink_groups(groups: Any, path: Path) -> list[Sink]:
             raise RuleError(f"unknown kind {group['kind']!r} (expected one of {', '.join(CODE_KINDS)})",
                             path=str(path), line=line)
         positions, keywords = _read_arguments(group.get("arguments", "all"), path, line)
+        switch, sends = _read_switch(group.get("switch"), path, line)
         for pattern in _string_list(group["functions"], "functions", path, line):
             sinks.append(Sink(
                 pattern=pattern, kind=group["kind"], group=str(group["group"]), vendor=str(group["vendor"]),
-                country=group.get("country"), positions=positions, keywords=keywords,
+                country=group.get("country"), positions=positions, keywords=keywords, switch=switch, sends=sends,
             ))
     return sinks
+
+
+def _read_switch(spec: Any, path: Path, line: int | None) -> tuple[tuple[str, bool] | None, tuple[str, ...]]:
+    """``switch: {keyword: send_default_pii, value: true, sends: [ip-address, ...]}``: a setting that makes a
+    library send personal data by itself (the call is a sink only when the keyword has that value)."""
+    if spec is None:
+        return None, ()
+    if (isinstance(spec, dict) and set(spec) == {"keyword", "value", "sends"} and isinstance(spec["keyword"], str)
+            and isinstance(spec["value"], bool) and _strings(spec["sends"])):
+        return (spec["keyword"], spec["value"]), tuple(spec["sends"])
+    raise RuleError("'switch' must be a mapping of 'keyword' (a name), 'value' (true or false) and 'sends' "
+                    "(data type ids)", path=str(path), line=line)
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
 def _read_arguments(spec: Any, path: Path, line: int | None) -> tuple[tuple[int, ...] | None, tuple[str, ...] | None]:

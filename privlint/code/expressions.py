@@ -224,7 +224,9 @@ class ExpressionEvaluator(CollectionRecorder):
         receiver = self.evaluate(node.func.value, scope) if isinstance(node.func, cst.Attribute) else None
         arguments = [(arg, self._argument(arg, scope)) for arg in node.args]
         sink = self.catalogue.sink_for(qualified) if qualified else None
-        if sink is not None:
+        if sink is not None and sink.switch is not None:
+            self._check_switch(sink, qualified, node)
+        elif sink is not None:
             self._check_sink(sink, qualified, node, arguments, scope)
             if called_name(node.func, qualified)[:1].isupper():
                 return None
@@ -283,6 +285,16 @@ class ExpressionEvaluator(CollectionRecorder):
             return
         reference = self._url_reference(node, scope) if sink.kind == "network" and host is None else None
         self.report(sink, qualified, taint, node, host, self._country(sink, node, host, scope), reference)
+
+    def _check_switch(self, sink: Sink, qualified: str, node: cst.Call) -> None:
+        """``sentry_sdk.init(send_default_pii=True)``: the library itself will send the data the switch names."""
+        assert sink.switch is not None
+        keyword, value = sink.switch
+        for arg in node.args:
+            if arg.keyword is not None and arg.keyword.value == keyword and _literal_bool(arg.value) is value:
+                types = frozenset(type_id for type_id in sink.sends if type_id in self.context.taxonomy.types)
+                step = self.step(arg.value, f"`{keyword}={value}` makes {sink.vendor} send it with every event")
+                self.report(sink, qualified, Taint(types, (step,)), node)
 
     def _country(self, sink: Sink, node: cst.Call, host: str | None, scope: Scope) -> str | None:
         """Where the data goes: the request's host, the region the client was built for, or the vendor's country."""
@@ -367,3 +379,7 @@ def _url_candidates(node: cst.Call) -> list[cst.Arg]:
     """Where a request's URL may be: ``url=``, then the first two positional arguments (``request(method, url)``)."""
     keyword = [arg for arg in node.args if arg.keyword is not None and arg.keyword.value == "url"]
     return [*keyword, *[arg for arg in node.args if arg.keyword is None and not arg.star][:2]]
+
+
+def _literal_bool(node: cst.BaseExpression) -> bool | None:
+    return {"True": True, "False": False}.get(node.value) if isinstance(node, cst.Name) else None

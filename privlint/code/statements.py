@@ -275,18 +275,22 @@ class StatementWalker(ExpressionEvaluator):
             taint = taint.then(self.step(target, f"assigned to `{name}`"))
             if isinstance(target, cst.Attribute):
                 self.mark_container(target.value, taint, scope)
+                self.assignment_sink(target, f"{self.resolve_dotted(name, scope)}=", taint)
         scope.bind(name, taint)
         self.record_type(name, value, scope)
 
     def item_sink(self, target: cst.Subscript, taint: Taint, scope: Scope) -> None:
         """``session["email"] = data``: item assignment into a store the catalogue names ``flask.session[]``."""
         base = dotted_name(target.value)
-        if base is None:
-            return
-        qualified = self.resolve_dotted(base, scope)
-        sink = self.catalogue.sink_for(f"{qualified}[]")
+        if base is not None:
+            self.assignment_sink(target, f"{self.resolve_dotted(base, scope)}[]", taint)
+
+    def assignment_sink(self, target: cst.BaseExpression, name: str, taint: Taint) -> None:
+        """An assignment the catalogue names a sink: ``flask.session[]`` for items, ``sentry_sdk.Scope.user=``
+        for an attribute of an SDK's object."""
+        sink = self.catalogue.sink_for(name)
         if sink is not None:
-            self.report(sink, f"{qualified}[]", taint, target)
+            self.report(sink, name, taint, target)
 
     def mark_container(self, container: cst.BaseExpression, taint: Taint, scope: Scope) -> None:
         """``obj.field = data`` or ``obj[key] = data``: the object now carries the data too."""
@@ -316,6 +320,10 @@ class StatementWalker(ExpressionEvaluator):
                 scope.regions[name] = country
         elif isinstance(value, cst.SimpleString):
             scope.constants[name] = value.evaluated_value if isinstance(value.evaluated_value, str) else ""
+        elif isinstance(value, (cst.Name, cst.Attribute)) and (dotted := dotted_name(value)) is not None:
+            function = self.resolve_dotted(dotted, scope)
+            if self.catalogue.sink_for(function) is not None:
+                scope.aliases[name] = function
 
 
 def _is_static(node: cst.FunctionDef) -> bool:

@@ -70,3 +70,14 @@ def standard_library(visitor):
     pool.request("POST", "https://crm.partner-example.com/api", fields={"address": visitor.home_address})
     # ok: pii-in-http-request
     pool.request("POST", "http://localhost:9200/visitors", fields={"address": visitor.home_address})
+
+
+def through_an_alias(visitor, notify):
+    action = requests.post if notify else requests.put
+    send = requests.post
+    # ruleid: pii-in-http-request
+    send("https://crm.partner-example.com/api", json={"email": visitor.email})
+    post_count = len(visitor.orders)
+    # ok: pii-in-http-request
+    send("https://crm.partner-example.com/api", json={"count": post_count})
+    return action

@@ -85,3 +85,17 @@ def tracing(user, order, span):
         refund_span.add_event("refund requested", {"address": user.billing_address})
     # ok: pii-to-error-tracker
     order.set_attribute("note", user.email)
+
+
+def configure(dsn, user):
+    # ruleid: pii-to-error-tracker
+    sentry_sdk.init(dsn=dsn, send_default_pii=True)
+    # ok: pii-to-error-tracker
+    sentry_sdk.init(dsn=dsn, send_default_pii=False, traces_sample_rate=0.1)
+    with sentry_sdk.configure_scope() as scope:
+        # ruleid: pii-to-error-tracker
+        scope.user = {"email": user.email}
+        # ok: pii-to-error-tracker
+        scope.user = {"id": user.id}
+        # ok: pii-to-error-tracker
+        scope.level = "warning"
