@@ -25,6 +25,7 @@ from privlint.taxonomy import DataType
 PROPAGATORS = frozenset({
     "str", "repr", "format", "dict", "list", "tuple", "set", "sorted", "reversed", "copy", "deepcopy",
     "dumps", "json.dumps", "urlencode", "quote", "quote_plus", "b64encode", "encode", "decode",
+    "dump", "model_dump", "model_dump_json", "to_dict", "asdict", "astuple", "serialize",
 })
 STRING_METHODS = frozenset({
     "lower", "upper", "strip", "lstrip", "rstrip", "title", "casefold", "capitalize", "format", "format_map",

@@ -1,8 +1,10 @@
+import dataclasses
 from http.client import HTTPSConnection
 import urllib.request
 from urllib.parse import urlencode
 
 import aiohttp
+import marshmallow
 import httpx
 import urllib3
 import requests
@@ -81,3 +83,25 @@ def through_an_alias(visitor, notify):
     # ok: pii-in-http-request
     send("https://crm.partner-example.com/api", json={"count": post_count})
     return action
+
+
+
+@dataclasses.dataclass
+class Customer:
+    email: str
+    phone: str
+    plan: str
+
+
+class CustomerSchema(marshmallow.Schema):
+    email = marshmallow.fields.Email()
+
+
+def push_profile(customer: Customer):
+    payload = CustomerSchema().dump(customer)
+    # ruleid: pii-in-http-request
+    requests.post("https://crm.partner-example.com/api", json=payload)
+    # ruleid: pii-in-http-request
+    requests.post("https://crm.partner-example.com/api", json=dataclasses.asdict(customer))
+    # ok: pii-in-http-request
+    requests.post("https://crm.partner-example.com/api", json=CustomerSchema().dump(customer.plan))
