@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from conftest import write
 from privlint.code.regions import is_foreign
 from privlint.config import Config
 from privlint.engine import build_engine
@@ -49,3 +52,22 @@ def test_examples_report_transfers_out_of_china(run_cli):
     assert transfers[("shop/app.py", 28)]["properties"]["homeRegion"] == "CN"
     assert ("shop/services/analytics.py", 9) in transfers
     assert ("shop/services/notify.py", 11) not in transfers, "a .net host with no region is not placed anywhere"
+
+
+def test_a_client_region_read_from_another_module_or_the_settings(run_cli, tmp_path):
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\nhome-region = \"CN\"\n")
+    write(tmp_path, "app/__init__.py", "")
+    write(tmp_path, "app/config.py", "EXPORT_REGION = \"us-east-1\"\nHOME_REGION = \"cn-north-1\"\n")
+    write(tmp_path, "app/settings.py", "AWS_REGION = \"ap-southeast-1\"\n")
+    write(tmp_path, "app/export.py", (
+        "import boto3\nfrom app import config\nfrom django.conf import settings\n\n\n"
+        "def export(user):\n    s3 = boto3.client('s3', region_name=config.EXPORT_REGION)\n"
+        "    s3.put_object(Bucket='b', Key='k', Body=user.phone)\n"
+        "    home = boto3.client('s3', region_name=config.HOME_REGION)\n"
+        "    home.put_object(Bucket='b', Key='k', Body=user.phone)\n"
+        "    regional = boto3.client('s3', region_name=settings.AWS_REGION)\n"
+        "    regional.put_object(Bucket='b', Key='k', Body=user.phone)\n"))
+    code, out, _ = run_cli("scan", "--format", "json", str(tmp_path))
+    abroad = {(f["location"]["line"], f["properties"]["country"]) for f in json.loads(out)["findings"]
+              if f["ruleId"] == "pii-cross-border"}
+    assert abroad == {(8, "US"), (12, "SG")}

@@ -40,6 +40,7 @@ class SinkHit:
     country: str | None = None
     url_reference: str | None = None
     sink_location: Location | None = None
+    region_reference: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,10 @@ STRING_METHODS = frozenset({
 })
 KEYED_GETTERS = frozenset({"get", "pop", "getlist", "setdefault", "get_one", "getone"})
 GETTER_PREFIXES = ("get_", "fetch_", "load_", "read_", "lookup_")
+# Keywords of client constructors that say where the client sends data.
+REGION_KEYWORDS = frozenset({"region_name", "region", "Region", "endpoint", "endpoint_url", "base_url", "host"})
+# Marks a client's region that a constant of another module names (resolved when the project is linked).
+REGION_REFERENCE = "@"
 # Package metadata (``setup(author_email=...)``): published on purpose, neither collected nor sent.
 PUBLISHED_KEYWORDS = frozenset({"author_email", "maintainer_email"})
 
@@ -301,13 +305,32 @@ class ExpressionEvaluator(CollectionRecorder):
         """Where the data goes: the request's host, the region the client was built for, or the vendor's country."""
         if host is not None:
             return self.catalogue.regions.country_of_host(host) or sink.country
-        receiver = dotted_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
-        parts = receiver.split(".") if receiver else []
+        receiver = node.func.value if isinstance(node.func, cst.Attribute) else None
+        while isinstance(receiver, (cst.Call, cst.Attribute)) and dotted_name(receiver) is None:
+            if isinstance(receiver, cst.Call):
+                found = self.endpoint_country(receiver, scope)
+                if found is not None:
+                    return found
+                receiver = receiver.func
+            receiver = receiver.value if isinstance(receiver, cst.Attribute) else receiver
+        dotted = dotted_name(receiver) if receiver is not None else None
+        parts = dotted.split(".") if dotted else []
         for cut in range(len(parts), 0, -1):
             found = scope.find("regions", ".".join(parts[:cut]))
             if found is not None:
                 return found
         return sink.country
+
+    def endpoint_reference(self, call: cst.Call, scope: Scope) -> str | None:
+        """A client constructor's region or endpoint read from another module or the settings
+        (``region_name=config.EXPORT_REGION``): its qualified name, resolved when the project is linked."""
+        for arg in call.args:
+            if arg.keyword is None or arg.keyword.value not in REGION_KEYWORDS:
+                continue
+            name = dotted_name(arg.value)
+            if name is not None and "." in name and scope.find("constants", name) is None:
+                return self.resolve_dotted(name, scope)
+        return None
 
     def endpoint_country(self, call: cst.Call, scope: Scope) -> str | None:
         """The country named by a client constructor's region or endpoint argument, or carried by a config
@@ -330,8 +353,11 @@ class ExpressionEvaluator(CollectionRecorder):
     def report(self, sink: Sink, qualified: str, taint: Taint, node: cst.CSTNode, host: str | None = None,
                country: str | None = None, url_reference: str | None = None) -> None:
         """Record a sink reached: concrete data now, symbolic origins for the project-wide link."""
+        region_reference = country.removeprefix(REGION_REFERENCE) if country and country.startswith(
+            REGION_REFERENCE) else None
         hit = SinkHit(sink=sink, qualified_name=qualified, taint=taint, location=self.location(node), host=host,
-                      country=country or sink.country, url_reference=url_reference)
+                      country=sink.country if region_reference else country or sink.country,
+                      url_reference=url_reference, region_reference=region_reference)
         if taint.types:
             self.hits.append(hit)
         if taint.symbols:

@@ -37,14 +37,19 @@ class CodeRules:
         return next((rule for rule in self.rules if "cross-border" in rule.kinds), None)
 
 
-class UrlConstants:
-    """URL constants of every module, to place requests whose URL comes from another module or the settings."""
+class PlaceConstants:
+    """URL and region constants of every module, to place requests whose URL, and clients whose region, comes
+    from another module or the settings."""
 
     def __init__(self, constants: Iterable[tuple[str, str]]) -> None:
         self._by_name = dict(constants)
 
     def locate(self, hit: SinkHit, context: AnalysisContext) -> SinkHit | None:
         """The hit with its host and country filled in from the constant; None when the host is the project's own."""
+        if hit.region_reference is not None:
+            region = self._value(hit.region_reference)
+            country = context.catalogue.regions.country_of_text(region) if region else None
+            return replace(hit, country=country or hit.country, region_reference=None)
         if hit.host is not None or hit.url_reference is None:
             return hit
         value = self._value(hit.url_reference)
@@ -92,7 +97,7 @@ def build_findings(facts: Sequence[FileFacts], context: AnalysisContext,
                     (schema for fact in facts for schema in fact.schemas))
     hits = [hit for fact in facts for hit in fact.hits]
     hits.extend(hit for fact in facts for pending in fact.pending for hit in linker.resolve(pending))
-    urls = UrlConstants(constant for fact in facts for constant in fact.constants.items())
+    urls = PlaceConstants(constant for fact in facts for constant in fact.constants.items())
     exempt = ExemptExceptions((bases for fact in facts for bases in fact.class_bases), context.catalogue)
     hits = [located for hit in hits if (located := urls.locate(hit, context)) is not None
             and not (hit.sink.kind == "exception" and exempt.exempts(hit.qualified_name))

@@ -38,13 +38,20 @@ class FileFacts:
     screened_out: bool = False
 
 
-_URL_CONSTANT = re.compile(r"""^([A-Za-z_]\w*)\s*(?::[^=\n]+)?=\s*[rRuU]?["']([^"'\n]*://[^"'\n]*)["']\s*$""",
-                           re.MULTILINE)
+_STRING_CONSTANT = re.compile(r"""^([A-Za-z_]\w*)\s*(?::[^=\n]+)?=\s*[rRuU]?["']([^"'\n]{2,200})["']\s*$""",
+                              re.MULTILINE)
 
 
-def url_constants(text: str, module: str) -> dict[str, str]:
-    """Module-level string constants holding URLs (``CRM_URL = "https://..."``), read from the text alone."""
-    return {f"{module}.{name}": value for name, value in _URL_CONSTANT.findall(text)}
+def place_constants(text: str, module: str, context: AnalysisContext) -> dict[str, str]:
+    """Module-level string constants naming where data goes, read from the text alone: URLs
+    (``CRM_URL = "https://..."``) and cloud regions (``EXPORT_REGION = "us-east-1"``)."""
+    return {f"{module}.{name}": value for name, value in _STRING_CONSTANT.findall(text)
+            if names_a_place(value, context)}
+
+
+def names_a_place(value: str, context: AnalysisContext) -> bool:
+    """Whether a string constant is a URL or a region a client can be built for."""
+    return "://" in value or context.catalogue.regions.country_of_text(value) is not None
 
 
 def scan_file(path: Path, display: str, context: AnalysisContext, *, force: bool = False,
@@ -67,7 +74,7 @@ def _scan_text(text: str, display: str, context: AnalysisContext, force: bool) -
     if not force and context.screen is not None and not context.screen.might_hold_personal_data(text):
         problem = check_syntax(text, display)
         return FileFacts(display, notifications=(problem,) if problem else (), screened_out=True,
-                         constants=url_constants(text, module_name(display)))
+                         constants=place_constants(text, module_name(display), context))
     problem = shape_problem(text)
     if problem is not None:
         return FileFacts(display, notifications=(

@@ -9,9 +9,10 @@ import libcst as cst
 
 from privlint.code.catalogue import RAISE
 from privlint.code.collection import DJANGO_USER_BASES, REQUEST_DATA, field_definition
-from privlint.code.expressions import ExpressionEvaluator
+from privlint.code.expressions import REGION_REFERENCE, ExpressionEvaluator
 from privlint.code.imports import dotted_name, import_aliases
 from privlint.code.syntax import is_dunder_assignment, loop_targets, string_value
+from privlint.code.scanner import names_a_place
 from privlint.code.summaries import FunctionSummary, SchemaSummary
 from privlint.code.taint import Scope, Taint, symbolic, union
 from privlint.findings import FlowStep
@@ -31,7 +32,7 @@ class StatementWalker(ExpressionEvaluator):
         module_scope = Scope()
         self.block(module.body, module_scope)
         self.constants = {f"{self.module_name}.{name}": value for name, value in module_scope.constants.items()
-                          if "://" in value}
+                          if names_a_place(value, self.context)}
 
     def block(self, body: Sequence[cst.BaseStatement | cst.BaseSmallStatement], scope: Scope) -> None:
         deferred: list[cst.FunctionDef] = []
@@ -316,8 +317,9 @@ class StatementWalker(ExpressionEvaluator):
             if type_name is not None:
                 scope.types[name] = type_name
             country = self.endpoint_country(value, scope)
-            if country is not None:
-                scope.regions[name] = country
+            reference = self.endpoint_reference(value, scope) if country is None else None
+            if country is not None or reference is not None:
+                scope.regions[name] = country or f"{REGION_REFERENCE}{reference}"
         elif isinstance(value, cst.SimpleString):
             scope.constants[name] = value.evaluated_value if isinstance(value.evaluated_value, str) else ""
         elif isinstance(value, (cst.Name, cst.Attribute)) and (dotted := dotted_name(value)) is not None:

@@ -52,3 +52,10 @@ def tencent_cos(user):
     abroad.put_object(Bucket="users-1250000000", Body=user.phone, Key="u")
     # ok: pii-cross-border
     home.put_object(Bucket="users-1250000000", Body=user.phone, Key="u")
+
+
+def chained(user):
+    # ruleid: pii-cross-border
+    boto3.resource("s3", region_name="eu-west-1").Object("profiles", "u").put(Body=user.phone)
+    # ok: pii-cross-border
+    boto3.resource("s3", region_name="cn-northwest-1").Object("profiles", "u").put(Body=user.phone)
