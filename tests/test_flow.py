@@ -259,3 +259,16 @@ def test_a_helper_that_logs_its_argument_is_each_callers_finding(run_cli, tmp_pa
     found = {(f["location"]["path"], f["location"]["line"], tuple(f["dataCategories"]), f["flow"][-1]["location"]["line"])
              for f in findings_of(run_cli, tmp_path) if f["ruleId"] == "pii-in-log"}
     assert found == {("app/signup.py", 5, ("phone-number",), 6), ("app/billing.py", 5, ("email-address",), 6)}
+
+
+def test_an_exception_a_caller_catches_at_once_is_not_its_leak(run_cli, tmp_path):
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\n")
+    write(tmp_path, "app/__init__.py", "")
+    write(tmp_path, "app/validators.py", "def check_phone(value):\n    if not value.isdigit():\n"
+                                         "        raise ValueError(f'{value} is not a phone number')\n")
+    write(tmp_path, "app/forms.py", (
+        "from app.validators import check_phone\n\n\ndef clean(form):\n    try:\n        check_phone(form.customer_phone)\n"
+        "    except ValueError:\n        return None\n\n\ndef sync(customer):\n    check_phone(customer.mobile)\n"))
+    found = [(f["location"]["path"], f["location"]["line"]) for f in findings_of(run_cli, tmp_path)
+             if f["ruleId"] == "pii-in-exception"]
+    assert found == [("app/forms.py", 12)]

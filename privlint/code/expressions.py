@@ -58,6 +58,7 @@ class ExpressionEvaluator(CollectionRecorder):
         self.module_functions: set[str] = set()
         self.classes: list[str] = []
         self.class_bases: list[tuple[str, tuple[str, ...]]] = []
+        self.guarded = 0  # how many try blocks with handlers enclose the statement being walked
         self._handlers: dict[type, Callable[[cst.BaseExpression, Scope], Taint | None]] = {
             cst.Name: self._name, cst.Attribute: self._attribute, cst.Subscript: self._subscript,
             cst.Call: self._call, cst.FormattedString: self._formatted, cst.ConcatenatedString: self._concatenated,
@@ -261,7 +262,8 @@ class ExpressionEvaluator(CollectionRecorder):
         call_id = f"{self.path}:{location.line}:{location.column}"
         passed = tuple((position, keyword, taint) for position, keyword, arg, taint in placed(arguments)
                        if not arg.star)
-        self.call_sites.append(CallSite(call_id=call_id, callee=callee, arguments=passed, location=location))
+        self.call_sites.append(CallSite(call_id=call_id, callee=callee, arguments=passed, location=location,
+                                        guarded=self.guarded > 0))
         return symbolic(("ret", call_id), FlowStep(location=location, message=f"returned by `{callee}`"))
 
     def _argument(self, arg: cst.Arg, scope: Scope) -> Taint | None:

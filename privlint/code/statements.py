@@ -226,10 +226,16 @@ class StatementWalker(ExpressionEvaluator):
                 self.bind_loop_target(target, taint if carries else None, scope)
         elif isinstance(node, cst.Match):
             self.evaluate(node.subject, scope)
+        guard = 1 if isinstance(node, (cst.Try, cst.TryStar)) and node.handlers else 0
         scope.conditional += 1
         try:
-            for body in _branch_bodies(node):
-                self.nested_block(body, scope)
+            for index, body in enumerate(_branch_bodies(node)):
+                depth = guard if index == 0 else 0  # only the try body is guarded by the handlers
+                self.guarded += depth
+                try:
+                    self.nested_block(body, scope)
+                finally:
+                    self.guarded -= depth
         finally:
             scope.conditional -= 1
 

@@ -15,8 +15,9 @@ Keyed = TypeVar("Keyed", "FunctionSummary", "SchemaSummary")
 MAX_ORIGINS = 16
 # The calls a return value is being followed through, outermost first: each with its callee's summary.
 Bindings = tuple[tuple["CallSite", "FunctionSummary"], ...]
-# Data reaching a point, and where it entered the project's functions from a caller (None: no call carried it).
-Origin = tuple[Taint, "Location | None"]
+# Data reaching a point, where it entered the project's functions from a caller (None: no call carried it), and
+# whether a call on its way was inside a try block with handlers (an exception raised with it is caught there).
+Origin = tuple[Taint, "Location | None", bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,7 @@ class CallSite:
     callee: str
     arguments: tuple[tuple[int | None, str | None, Taint | None], ...]
     location: Location
+    guarded: bool = False  # inside a try block with handlers: an exception the callee raises is caught
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +72,9 @@ class Linker:
         project function is reported where it enters (the outermost call site), with the sink as last step."""
         hits = []
         for symbol, path in pending.taint.symbols:
-            for origin, entry in self._expand(symbol, frozenset()):
+            for origin, entry, caught in self._expand(symbol, frozenset()):
+                if caught and pending.sink.kind == "exception":
+                    continue
                 taint = Taint(origin.types, (*origin.steps, *path))
                 if entry is None:
                     hits.append(replace(pending, taint=taint))
@@ -87,7 +91,7 @@ class Linker:
         if symbol[0] == "param":
             found = self._expand_parameter(symbol[1], symbol[2], seen)
         elif symbol[0] == "instance":
-            found = [(data, None) for data in _instance_data(self._schemas.get(symbol[1]))]
+            found = [(data, None, False) for data in _instance_data(self._schemas.get(symbol[1]))]
         else:
             found = self._expand_return(symbol[1], seen)
         found = found[:MAX_ORIGINS]
@@ -104,8 +108,9 @@ class Linker:
             if argument is not None:
                 step = FlowStep(location=site.location,
                                 message=f"passed to `{site.callee}` as `{summary.params[index]}`")
-                origins.extend((Taint(origin.types, (*origin.steps, step)), entry or site.location)
-                               for origin, entry in self._concrete(argument, seen))
+                origins.extend((Taint(origin.types, (*origin.steps, step)), entry or site.location,
+                                caught or site.guarded)
+                               for origin, entry, caught in self._concrete(argument, seen))
         return origins
 
     def _expand_return(self, call_id: str, seen: frozenset[Symbol], bound: Bindings = ()) -> list[Origin]:
@@ -118,10 +123,10 @@ class Linker:
         return self._concrete(summary.returns, seen, (*bound, (site, summary)))
 
     def _concrete(self, taint: Taint, seen: frozenset[Symbol], bound: Bindings = ()) -> list[Origin]:
-        origins: list[Origin] = [(Taint(taint.types, taint.steps), None)] if taint.types else []
+        origins: list[Origin] = [(Taint(taint.types, taint.steps), None, False)] if taint.types else []
         for symbol, path in taint.symbols:
-            origins.extend((Taint(origin.types, (*origin.steps, *path)), entry)
-                           for origin, entry in self._bound_origins(symbol, seen, bound))
+            origins.extend((Taint(origin.types, (*origin.steps, *path)), entry, caught)
+                           for origin, entry, caught in self._bound_origins(symbol, seen, bound))
         return origins
 
     def _bound_origins(self, symbol: Symbol, seen: frozenset[Symbol], bound: Bindings) -> list[Origin]:
