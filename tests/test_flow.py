@@ -272,3 +272,21 @@ def test_an_exception_a_caller_catches_at_once_is_not_its_leak(run_cli, tmp_path
     found = [(f["location"]["path"], f["location"]["line"]) for f in findings_of(run_cli, tmp_path)
              if f["ruleId"] == "pii-in-exception"]
     assert found == [("app/forms.py", 12)]
+
+
+def test_a_helper_reading_under_its_callers_key_gives_what_each_key_names(run_cli, tmp_path):
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\n")
+    write(tmp_path, "app/__init__.py", "")
+    write(tmp_path, "app/params.py", (
+        LOG + "\n\ndef _get(dictionary, key):\n    return dictionary[key]\n\n\n"
+        "def get_required(dictionary, key):\n    return _get(dictionary, key)\n\n\n"
+        "def audit(dictionary, key):\n    log.info('audit %s', dictionary.get(key))\n"))
+    write(tmp_path, "app/api.py", LOG + (
+        "from app.params import audit, get_required\n\n\n"
+        "def handler(params):\n    params = {'Password': params.secret, 'type': params.kind, 'email': params.email}\n"
+        "    log.info('type %s', get_required(params, 'type'))\n"
+        "    log.info('to %s', get_required(params, 'email'))\n"
+        "    audit(params, 'type')\n    audit(params, 'mobile_phone')\n"))
+    found = {(f["location"]["path"], f["location"]["line"], tuple(f["dataCategories"]))
+             for f in findings_of(run_cli, tmp_path) if f["ruleId"] == "pii-in-log"}
+    assert found == {("app/api.py", 9, ("email-address",)), ("app/api.py", 11, ("phone-number",))}

@@ -143,7 +143,36 @@ class ExpressionEvaluator(CollectionRecorder):
         for element in node.slice:
             if isinstance(element.slice, cst.Index):
                 self.evaluate(element.slice.value, scope)
+        single = node.slice[0].slice if len(node.slice) == 1 else None
+        if isinstance(single, cst.Index):
+            keyed = self._read_by_parameter(node, node.value, single.value, scope)
+            if keyed is not False:
+                return keyed
         return base
+
+    def _read_by_parameter(self, node: cst.CSTNode, container: cst.BaseExpression, key: cst.BaseExpression,
+                           scope: Scope) -> Taint | None | bool:
+        """``dictionary[key]`` in a helper given both: whatever each caller's key names (resolved when linked),
+        not the whole container; False when the key is no unchanged parameter."""
+        key_parameter = self._parameter(key, scope)
+        if key_parameter is None:
+            return False
+        container_parameter = self._parameter(container, scope)
+        if container_parameter is None or container_parameter[1] != key_parameter[1]:
+            return None
+        function_key, index = container_parameter[1], container_parameter[2]
+        step = self.step(node, f"read under the key a caller of `{function_key}` names")
+        return symbolic(("key", function_key, index, key_parameter[2]), step)
+
+    def _parameter(self, node: cst.BaseExpression, scope: Scope) -> tuple | None:
+        """The ("param", function, index) symbol of a parameter the function was given and has not changed."""
+        if not isinstance(node, cst.Name):
+            return None
+        bound, taint = scope.lookup(node.value)
+        if not bound or taint is None or taint.types or len(taint.symbols) != 1:
+            return None
+        symbol = taint.symbols[0][0]
+        return symbol if symbol[0] == "param" else None
 
     def key_owner(self, container: cst.BaseExpression, scope: Scope) -> str | None:
         """The owner a key read from ``container`` is classified with: none for request input (``request.args``
@@ -262,8 +291,10 @@ class ExpressionEvaluator(CollectionRecorder):
         call_id = f"{self.path}:{location.line}:{location.column}"
         passed = tuple((position, keyword, taint) for position, keyword, arg, taint in placed(arguments)
                        if not arg.star)
+        literals = tuple((position, keyword, value) for position, keyword, arg, _ in placed(arguments)
+                         if not arg.star and (value := string_value(arg.value)) is not None)
         self.call_sites.append(CallSite(call_id=call_id, callee=callee, arguments=passed, location=location,
-                                        guarded=self.guarded > 0))
+                                        guarded=self.guarded > 0, literals=literals))
         return symbolic(("ret", call_id), FlowStep(location=location, message=f"returned by `{callee}`"))
 
     def _argument(self, arg: cst.Arg, scope: Scope) -> Taint | None:
@@ -395,7 +426,11 @@ class ExpressionEvaluator(CollectionRecorder):
             owner = self.key_owner(node.func.value, scope) if isinstance(node.func, cst.Attribute) else None
             if key is not None and isinstance(node.func, cst.Attribute):
                 self.request_key(node.func.value, key, node, scope)
-            return self.name_source(node, key, owner) if key is not None else receiver
+            if key is not None:
+                return self.name_source(node, key, owner)
+            keyed = (self._read_by_parameter(node, node.func.value, node.args[0].value, scope)
+                     if isinstance(node.func, cst.Attribute) else False)
+            return receiver if keyed is False else keyed
         if name[:1].isupper():
             return union(taint for _, taint in arguments)
         if name.startswith(GETTER_PREFIXES):

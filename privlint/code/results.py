@@ -94,7 +94,7 @@ def build_findings(facts: Sequence[FileFacts], context: AnalysisContext,
                    rules: CodeRules) -> tuple[list[Finding], list[Notification]]:
     """Findings of the whole scan, one per rule and line, and the notifications of every file."""
     linker = Linker((s for fact in facts for s in fact.summaries), (c for fact in facts for c in fact.call_sites),
-                    (schema for fact in facts for schema in fact.schemas))
+                    (schema for fact in facts for schema in fact.schemas), lambda key: _key_type(key, context))
     hits = [hit for fact in facts for hit in fact.hits]
     hits.extend(hit for fact in facts for pending in fact.pending for hit in linker.resolve(pending))
     urls = PlaceConstants(constant for fact in facts for constant in fact.constants.items())
@@ -134,6 +134,12 @@ def _flow_finding(rule: CodeRule, hit: SinkHit, context: AnalysisContext,
     return _finding(rule, hit.location, types, context, _flow_level(rule, hit, severity, in_command_line_tool),
                     {"sink": hit.qualified_name, "destination": destination}, properties,
                     flow=_dedupe_steps((*hit.taint.steps, sink_step)))
+
+
+def _key_type(key: str, context: AnalysisContext) -> str | None:
+    """The personal data type a key names (``"email"``), when it names one that is not pseudonymous."""
+    data_type = context.taxonomy.classify_name(key, None)
+    return data_type.id if data_type is not None and data_type.id not in context.catalogue.pseudonymous else None
 
 
 def _test_data_in_production(hit: SinkHit) -> bool:

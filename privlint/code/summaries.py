@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from typing import Iterable, TypeVar
+from typing import Callable, Iterable, TypeVar
 
 from privlint.code.context import SinkHit
 from privlint.code.taint import Symbol, Taint
@@ -29,6 +29,7 @@ class CallSite:
     arguments: tuple[tuple[int | None, str | None, Taint | None], ...]
     location: Location
     guarded: bool = False  # inside a try block with handlers: an exception the callee raises is caught
+    literals: tuple[tuple[int | None, str | None, str], ...] = ()  # string literals passed, by position/keyword
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,9 @@ class Linker:
     """Resolves symbolic origins against every summary and call site of the project."""
 
     def __init__(self, summaries: Iterable[FunctionSummary], call_sites: Iterable[CallSite],
-                 schemas: Iterable[SchemaSummary] = ()) -> None:
+                 schemas: Iterable[SchemaSummary] = (), classify: Callable[[str], str | None] = lambda key: None
+                 ) -> None:
+        self._classify = classify
         self._summaries = _index_by_suffix(summaries)
         self._schemas = _index_by_suffix(schemas)
         self._calls: dict[str, CallSite] = {}
@@ -90,6 +93,8 @@ class Linker:
         seen = seen | {symbol}
         if symbol[0] == "param":
             found = self._expand_parameter(symbol[1], symbol[2], seen)
+        elif symbol[0] == "key":
+            found = self._expand_keyed(symbol[1], symbol[2], symbol[3], seen)
         elif symbol[0] == "instance":
             found = [(data, None, False) for data in _instance_data(self._schemas.get(symbol[1]))]
         else:
@@ -113,6 +118,34 @@ class Linker:
                                for origin, entry, caught in self._concrete(argument, seen))
         return origins
 
+    def _expand_keyed(self, function_key: str, container: int, key: int, seen: frozenset[Symbol]) -> list[Origin]:
+        """What a helper reads from a parameter under a key its callers name: what each caller's key names
+        (``get_required(params, "email")``), else what the caller's container holds."""
+        summary = self._summaries[function_key]
+        origins: list[Origin] = []
+        for site in self._callers.get(function_key, []):
+            origins.extend((taint, entry or site.location, caught or site.guarded)
+                           for taint, entry, caught in self._keyed_at(site, summary, container, key, seen, ()))
+        return origins
+
+    def _keyed_at(self, site: CallSite, summary: FunctionSummary, container: int, key: int,
+                  seen: frozenset[Symbol], bound: Bindings) -> list[Origin]:
+        """The value ``summary``'s keyed read takes for the call ``site`` (``bound``: the calls around it)."""
+        literal = _literal(site, summary, key)
+        if literal is not None:
+            type_id = self._classify(literal)
+            if type_id is None:
+                return []
+            step = FlowStep(location=site.location, message=f"read under the key `{literal}` from `{site.callee}`")
+            return [(Taint(frozenset({type_id}), (step,)), None, False)]
+        key_argument = _argument(site, summary, key)
+        container_argument = _argument(site, summary, container)
+        outer = _single_parameter(key_argument), _single_parameter(container_argument)
+        if outer[0] is not None and outer[1] is not None and outer[0][1] == outer[1][1]:
+            symbol = ("key", outer[0][1], outer[1][2], outer[0][2])
+            return self._bound_origins(symbol, seen, bound)
+        return self._concrete(container_argument, seen, bound) if container_argument is not None else []
+
     def _expand_return(self, call_id: str, seen: frozenset[Symbol], bound: Bindings = ()) -> list[Origin]:
         """What the call ``call_id`` returns. Inside the callee, its parameters are the arguments of this very
         call (and of the calls ``bound`` around it), never those of the callee's other callers."""
@@ -131,12 +164,15 @@ class Linker:
 
     def _bound_origins(self, symbol: Symbol, seen: frozenset[Symbol], bound: Bindings) -> list[Origin]:
         """Expand ``symbol`` where ``bound`` names the calls being returned through, innermost last."""
-        if symbol[0] == "param":
+        if symbol[0] in ("param", "key"):
             for depth in range(len(bound) - 1, -1, -1):
                 site, summary = bound[depth]
-                if summary.key == symbol[1]:
-                    argument = _argument(site, summary, symbol[2])
-                    return self._concrete(argument, seen, bound[:depth]) if argument is not None else []
+                if summary.key != symbol[1]:
+                    continue
+                if symbol[0] == "key":
+                    return self._keyed_at(site, summary, symbol[2], symbol[3], seen, bound[:depth])
+                argument = _argument(site, summary, symbol[2])
+                return self._concrete(argument, seen, bound[:depth]) if argument is not None else []
         if symbol[0] == "ret" and bound and symbol not in seen and len(seen) < MAX_DEPTH:
             return self._expand_return(symbol[1], seen | {symbol}, bound)[:MAX_ORIGINS]
         return self._expand(symbol, seen)
@@ -158,6 +194,23 @@ def _argument(site: CallSite, summary: FunctionSummary, index: int) -> Taint | N
         if (keyword is not None and keyword == name) or (position is not None and position + offset == index):
             return taint
     return None
+
+
+def _literal(site: CallSite, summary: FunctionSummary, index: int) -> str | None:
+    """The string literal a call site passes for parameter ``index`` of ``summary``, if it passes one."""
+    offset = 1 if summary.is_method else 0
+    name = summary.params[index] if index < len(summary.params) else None
+    for position, keyword, value in site.literals:
+        if (keyword is not None and keyword == name) or (position is not None and position + offset == index):
+            return value
+    return None
+
+
+def _single_parameter(taint: Taint | None) -> Symbol | None:
+    """The ("param", function, index) symbol of an argument that is just the caller's own parameter."""
+    if taint is None or taint.types or len(taint.symbols) != 1 or taint.symbols[0][0][0] != "param":
+        return None
+    return taint.symbols[0][0]
 
 
 def _index_by_suffix(summaries: Iterable[Keyed]) -> dict[str, Keyed]:

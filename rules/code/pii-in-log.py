@@ -175,3 +175,20 @@ def search(logger):
     logger.info("lookup %s", request.args["phone"])
     # ok: pii-in-log
     logger.info("page %s", request.args.get("page"))
+
+
+def _lookup(dictionary, key):
+    return dictionary.get(key)
+
+
+def _item(dictionary, key):
+    return dictionary[key]
+
+
+def configure(params, logger):
+    params = {"Password": params.secret, "type": params.kind}
+    resolver_type = _lookup(params, "type")
+    # ok: pii-in-log
+    logger.info("resolver type %s", resolver_type)
+    # ok: pii-in-log
+    logger.info("resolver type %s", _item(params, "type"))
