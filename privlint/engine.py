@@ -221,7 +221,7 @@ def _sites_that_matter(fact: FileFacts) -> Iterator[CallSite]:
     taints = [hit.taint for hit in fact.pending]
     taints.extend(taint for site in fact.call_sites for _, _, taint in site.arguments if taint is not None)
     taints.extend(summary.returns for summary in fact.summaries if summary.returns is not None)
-    used = {symbol[1] for taint in taints for symbol, _ in taint.symbols if symbol[0] == "ret"}
+    used = {symbol[1] for taint in taints for symbol, _ in taint.symbols if symbol[0] in ("ret", "item")}
     for site in fact.call_sites:
         if site.call_id in used or any(taint is not None for _, _, taint in site.arguments):
             yield site

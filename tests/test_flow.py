@@ -290,3 +290,17 @@ def test_a_helper_reading_under_its_callers_key_gives_what_each_key_names(run_cl
     found = {(f["location"]["path"], f["location"]["line"], tuple(f["dataCategories"]))
              for f in findings_of(run_cli, tmp_path) if f["ruleId"] == "pii-in-log"}
     assert found == {("app/api.py", 9, ("email-address",)), ("app/api.py", 11, ("phone-number",))}
+
+
+def test_a_returned_tuple_unpacked_gives_each_target_its_own_element(run_cli, tmp_path):
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\n")
+    write(tmp_path, "app/__init__.py", "")
+    write(tmp_path, "app/users.py", "def split_user(login):\n    name, realm = login.split('@')\n"
+                                    "    return realm, login.customer_email\n")
+    write(tmp_path, "app/api.py", LOG + (
+        "from app.users import split_user\n\n\n"
+        "def auth(login):\n    realm, email = split_user(login)\n    log.info('realm %s', realm)\n"
+        "    log.info('user %s', email)\n"))
+    found = [(f["location"]["line"], f["dataCategories"]) for f in findings_of(run_cli, tmp_path)
+             if f["ruleId"] == "pii-in-log"]
+    assert found == [(9, ["email-address"])]

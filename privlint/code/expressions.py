@@ -53,7 +53,7 @@ class ExpressionEvaluator(CollectionRecorder):
         self.pending: list[SinkHit] = []
         self.call_sites: list[CallSite] = []
         self.summaries: list[FunctionSummary] = []
-        self.returns: list[list[Taint | None]] = []
+        self.returns: list[list[tuple[Taint | None, tuple[Taint | None, ...] | None]]] = []
         self.constants: dict[str, str] = {}
         self.module_functions: set[str] = set()
         self.classes: list[str] = []

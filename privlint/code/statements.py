@@ -73,7 +73,7 @@ class StatementWalker(ExpressionEvaluator):
         elif isinstance(node, cst.Return) and node.value is not None:
             taint = self.evaluate(node.value, scope)
             if self.returns:
-                self.returns[-1].append(taint)
+                self.returns[-1].append((taint, self._returned_items(node.value, scope)))
         elif isinstance(node, cst.Raise) and node.exc is not None:
             self.raise_statement(node.exc, scope)
         elif isinstance(node, (cst.Import, cst.ImportFrom)):
@@ -114,8 +114,20 @@ class StatementWalker(ExpressionEvaluator):
         names = self.parameters(node.params, key, scope, parent, skip_first=in_class)
         self.returns.append([])
         self.block(node.body.body if isinstance(node.body, cst.IndentedBlock) else [node.body], scope)
-        returned = union(self.returns.pop())
-        self.summaries.append(FunctionSummary(key=key, params=tuple(names), is_method=in_class, returns=returned))
+        returns = self.returns.pop()
+        item_lists = [items for _, items in returns]
+        items = None
+        if item_lists and all(found is not None and len(found) == len(item_lists[0]) for found in item_lists):
+            items = tuple(union(column) for column in zip(*item_lists))
+        self.summaries.append(FunctionSummary(key=key, params=tuple(names), is_method=in_class,
+                                              returns=union(taint for taint, _ in returns), items=items))
+
+    def _returned_items(self, value: cst.BaseExpression, scope: Scope) -> tuple[Taint | None, ...] | None:
+        """What each element of a returned tuple carries (``return sql, args``), for callers that unpack it."""
+        if not isinstance(value, cst.Tuple) or any(isinstance(element, cst.StarredElement)
+                                                   for element in value.elements):
+            return None
+        return tuple(self.evaluate(element.value, scope) for element in value.elements)
 
     def parameters(self, params: cst.Parameters, key: str, scope: Scope, parent: Scope, *,
                    skip_first: bool) -> list[str]:
@@ -312,8 +324,8 @@ class StatementWalker(ExpressionEvaluator):
             for element, item in zip(elements, value.elements):
                 self.bind(element, self.evaluate(item.value, scope), item.value, scope)
             return
-        for element in elements:
-            self.bind(element, taint, None, scope)
+        for index, element in enumerate(elements):
+            self.bind(element, _item_of(taint, index), None, scope)
 
     def record_type(self, name: str, value: cst.BaseExpression | None, scope: Scope) -> None:
         if value is not None and self.is_request_data(value, scope):
@@ -332,6 +344,16 @@ class StatementWalker(ExpressionEvaluator):
             function = self.resolve_dotted(dotted, scope)
             if self.catalogue.sink_for(function) is not None:
                 scope.aliases[name] = function
+
+
+def _item_of(taint: Taint | None, index: int) -> Taint | None:
+    """The part of a value that the ``index``-th target of an unpacking receives: what a project function
+    returns in that position (``("item", call_id, index)``), and all of the rest."""
+    if taint is None:
+        return None
+    symbols = tuple(((("item", symbol[1], index) if symbol[0] == "ret" else symbol), path)
+                    for symbol, path in taint.symbols)
+    return Taint(taint.types, taint.steps, symbols)
 
 
 def _is_static(node: cst.FunctionDef) -> bool:

@@ -40,6 +40,7 @@ class FunctionSummary:
     params: tuple[str, ...]
     is_method: bool
     returns: Taint | None
+    items: tuple[Taint | None, ...] | None = None  # what each element of the returned tuple carries
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,8 @@ class Linker:
             found = self._expand_keyed(symbol[1], symbol[2], symbol[3], seen)
         elif symbol[0] == "instance":
             found = [(data, None, False) for data in _instance_data(self._schemas.get(symbol[1]))]
+        elif symbol[0] == "item":
+            found = self._expand_return(symbol[1], seen, item=symbol[2])
         else:
             found = self._expand_return(symbol[1], seen)
         found = found[:MAX_ORIGINS]
@@ -146,14 +149,21 @@ class Linker:
             return self._bound_origins(symbol, seen, bound)
         return self._concrete(container_argument, seen, bound) if container_argument is not None else []
 
-    def _expand_return(self, call_id: str, seen: frozenset[Symbol], bound: Bindings = ()) -> list[Origin]:
-        """What the call ``call_id`` returns. Inside the callee, its parameters are the arguments of this very
-        call (and of the calls ``bound`` around it), never those of the callee's other callers."""
+    def _expand_return(self, call_id: str, seen: frozenset[Symbol], bound: Bindings = (),
+                       item: int | None = None) -> list[Origin]:
+        """What the call ``call_id`` returns (element ``item`` of the returned tuple, when the callee returns
+        tuples). Inside the callee, its parameters are the arguments of this very call (and of the calls
+        ``bound`` around it), never those of the callee's other callers."""
         site = self._calls.get(call_id)
         summary = self._summaries.get(site.callee) if site is not None else None
-        if site is None or summary is None or summary.returns is None:
+        if site is None or summary is None:
             return []
-        return self._concrete(summary.returns, seen, (*bound, (site, summary)))
+        returned = summary.returns
+        if item is not None and summary.items is not None:
+            returned = summary.items[item] if item < len(summary.items) else None
+        if returned is None:
+            return []
+        return self._concrete(returned, seen, (*bound, (site, summary)))
 
     def _concrete(self, taint: Taint, seen: frozenset[Symbol], bound: Bindings = ()) -> list[Origin]:
         origins: list[Origin] = [(Taint(taint.types, taint.steps), None, False)] if taint.types else []
@@ -173,8 +183,9 @@ class Linker:
                     return self._keyed_at(site, summary, symbol[2], symbol[3], seen, bound[:depth])
                 argument = _argument(site, summary, symbol[2])
                 return self._concrete(argument, seen, bound[:depth]) if argument is not None else []
-        if symbol[0] == "ret" and bound and symbol not in seen and len(seen) < MAX_DEPTH:
-            return self._expand_return(symbol[1], seen | {symbol}, bound)[:MAX_ORIGINS]
+        if symbol[0] in ("ret", "item") and bound and symbol not in seen and len(seen) < MAX_DEPTH:
+            item = symbol[2] if symbol[0] == "item" else None
+            return self._expand_return(symbol[1], seen | {symbol}, bound, item)[:MAX_ORIGINS]
         return self._expand(symbol, seen)
 
 

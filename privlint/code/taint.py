@@ -9,10 +9,12 @@ from privlint.findings import FlowStep
 
 MAX_STEPS = 12
 
-# A symbolic origin, resolved when the whole project is linked: ("param", function_key, index) is a
-# function's parameter; ("key", function_key, container_index, key_index) is what a function reads from one of
-# its parameters under a key another parameter names (each caller's key decides what the value is); ("ret", call_id) is the value a call returned; ("instance", class_key) is an instance
-# of a project class, which carries what its schema's fields hold.
+# A symbolic origin, resolved when the whole project is linked:
+# - ("param", function_key, index): a function's parameter;
+# - ("key", function_key, container_index, key_index): what a function reads from one of its parameters under a
+#   key another parameter names (each caller's key decides what the value is);
+# - ("ret", call_id): the value a call returned; ("item", call_id, index): element ``index`` of it, unpacked;
+# - ("instance", class_key): an instance of a project class, which carries what its schema's fields hold.
 Symbol = tuple
 
 
