@@ -1,3 +1,3 @@
 """privlint: a static linter for personal data in Python code and privacy policies."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
