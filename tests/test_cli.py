@@ -7,13 +7,14 @@ import os
 import subprocess
 import sys
 
-from conftest import EXAMPLES, write
+from conftest import EXAMPLES, REPO, write
 
 LEAK = "import logging\nlogger = logging.getLogger(__name__)\n\ndef f(user):\n    logger.info(user.email)\n"
 CLEAN = "import logging\nlogger = logging.getLogger(__name__)\n\ndef f(user):\n    logger.info(user.id)\n"
 
 
-def test_text_output_lists_findings_with_data_and_destination(run_cli, tmp_path):
+def test_text_output_lists_findings_with_data_and_destination(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(REPO)  # a folder that does not hold tmp_path: the path is printed absolute
     write(tmp_path, "app.py", LEAK)
     code, out, _ = run_cli("scan", str(tmp_path / "app.py"))
     assert code == 1

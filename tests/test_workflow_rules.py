@@ -92,7 +92,8 @@ def test_rules_includes_project_packs_and_json(run_cli, tmp_path):
     assert {rule["regime"] for rule in listed[1:]} == {"pipl", "gbt35273", "gdpr", "ccpa"}
 
 
-def test_explain_prints_the_documentation(run_cli, tmp_path):
+def test_explain_prints_the_documentation(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(REPO)  # a folder that does not hold tmp_path: the path is shown absolute
     pack = make_pack(tmp_path)
     config = write(tmp_path, "pyproject.toml", "[tool.privlint]\nrule-paths = ['pack']\n")
     code, out, _ = run_cli("explain", "--config", str(config), "pii-to-crm")
@@ -189,6 +190,7 @@ def make_distribution(root: Path, entry_point: str, monkeypatch) -> None:
 
 
 def test_installed_pack_by_module_runs_when_listed_in_packs(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(REPO)  # a folder that does not hold tmp_path: paths are printed absolute
     make_distribution(tmp_path / "site", "acme_rules", monkeypatch)
     (tmp_path / "site/acme_rules/pack/code").rename(tmp_path / "site/acme_rules/code")
     (tmp_path / "site/acme_rules/pack/sinks").rename(tmp_path / "site/acme_rules/sinks")
