@@ -14,7 +14,7 @@ from privlint.code.imports import dotted_name
 from privlint.code.positions import Span
 from privlint.code.summaries import CallSite, FunctionSummary
 from privlint.code.syntax import (
-    called_name, is_class_constant, is_constant_name, is_plain_variable, leading_expression, leading_text,
+    called_name, is_class_constant, is_constant_name, is_plain_variable, key_text, leading_expression, leading_text,
     loop_targets, owner_name, placed, string_key, string_value, target_names,
 )
 from privlint.code.taint import Scope, Taint, symbolic, union
@@ -292,7 +292,7 @@ class ExpressionEvaluator(CollectionRecorder):
         passed = tuple((position, keyword, taint) for position, keyword, arg, taint in placed(arguments)
                        if not arg.star)
         literals = tuple((position, keyword, value) for position, keyword, arg, _ in placed(arguments)
-                         if not arg.star and (value := string_value(arg.value)) is not None)
+                         if not arg.star and (value := key_text(arg.value)) is not None)
         self.call_sites.append(CallSite(call_id=call_id, callee=callee, arguments=passed, location=location,
                                         guarded=self.guarded > 0, literals=literals))
         return symbolic(("ret", call_id), FlowStep(location=location, message=f"returned by `{callee}`"))

@@ -60,6 +60,15 @@ def string_value(node: cst.BaseExpression) -> str | None:
     return None
 
 
+def key_text(node: cst.BaseExpression) -> str | None:
+    """The words a key passed as an argument is made of: a string literal, or the literal parts of an f-string
+    (``f"t_chars_{suffix}"`` -> ``t_chars_``); None when there are none."""
+    if isinstance(node, cst.FormattedString):
+        text = "".join(part.value for part in node.parts if isinstance(part, cst.FormattedStringText))
+        return text or None
+    return string_value(node)
+
+
 def string_key(node: cst.Subscript) -> str | None:
     if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
         return string_value(node.slice[0].slice.value)
@@ -99,11 +108,13 @@ def leading_expression(node: cst.BaseExpression) -> cst.BaseExpression:
 
 
 def loop_targets(target: cst.BaseExpression, iterable: cst.BaseExpression) -> list[tuple[cst.BaseExpression, bool]]:
-    """Each loop target and whether it receives the iterable's data: in ``for key, value in d.items()`` the
-    keys are names (``"email"``), only the values are data."""
-    is_items = (isinstance(iterable, cst.Call) and isinstance(iterable.func, cst.Attribute)
-                and iterable.func.attr.value == "items")
-    if is_items and isinstance(target, (cst.Tuple, cst.List)) and len(target.elements) == 2:
+    """Each loop target and whether it receives the iterable's data: in ``for key, value in d.items()`` and
+    ``for key in d.keys()`` the keys are names (``"email"``), only the values are data."""
+    method = iterable.func.attr.value if isinstance(iterable, cst.Call) and isinstance(iterable.func,
+                                                                                     cst.Attribute) else None
+    if method == "keys":
+        return [(target, False)]
+    if method == "items" and isinstance(target, (cst.Tuple, cst.List)) and len(target.elements) == 2:
         return [(target.elements[0].value, False), (target.elements[1].value, True)]
     return [(target, True)]
 

@@ -192,3 +192,14 @@ def configure(params, logger):
     logger.info("resolver type %s", resolver_type)
     # ok: pii-in-log
     logger.info("resolver type %s", _item(params, "type"))
+
+
+def where_clause(keyvalues, logger):
+    keyvalues = {"user_email": keyvalues.email}
+    clause = " AND ".join(f"{column} = ?" for column in keyvalues.keys())
+    # ok: pii-in-log
+    logger.debug("query %s", clause)
+    # ok: pii-in-log
+    logger.debug("type %s", _item(keyvalues, f"type_{clause}"))
+    # ruleid: pii-in-log
+    logger.debug("values %s", list(keyvalues.values()))
