@@ -79,7 +79,11 @@ _ROLE_ACCOUNTS = frozenset({
     "noreply", "no-reply", "donotreply", "do-not-reply", "support", "info", "admin", "contact", "help", "sales",
     "webmaster", "postmaster", "hostmaster", "hello", "team", "security", "privacy", "abuse", "root", "mailer-daemon",
     "git", "hg", "email", "user", "username", "name", "someone", "somebody", "foo", "test",
+    "notifications", "notification", "notify", "bounce", "bounces", "mailer", "newsletter", "news", "marketing",
+    "billing", "accounts", "office", "jobs", "careers", "press", "legal", "dpo", "gdpr", "feedback", "service",
 })
+# iCalendar and message ids are written like addresses: a UUID before the @.
+_UUID_LOCAL_PART = re.compile(r"[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}")
 # RFC 2606 and RFC 6761 names reserved for documentation and testing, their subdomains, placeholder domains
 # of documentation, and protocol namespaces written like addresses (SSH algorithms ``...@openssh.com``).
 _RESERVED_DOMAINS = ("example", "example.com", "example.net", "example.org", "test", "invalid", "localhost",
@@ -91,7 +95,7 @@ def personal_email(value: str) -> bool:
     """An e-mail address that may be a person's: not a role account (support@, noreply@) and not at a domain
     reserved for examples (``example.com`` and its subdomains, ``.test``, ``.invalid``), in any letter case."""
     local, _, domain = value.strip().lower().rpartition("@")
-    if local in _ROLE_ACCOUNTS or local.startswith(("-", ".")):
+    if local in _ROLE_ACCOUNTS or local.startswith(("-", ".")) or _UUID_LOCAL_PART.search(local):
         return False
     labels = domain.split(".")
     return not any(".".join(labels[cut:]) in _RESERVED_DOMAINS or labels[cut] in ("example", "test", "localhost")

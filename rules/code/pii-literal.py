@@ -36,6 +36,12 @@ SSH_CERT = "-cert-v01@openssh.com"
 SCHEMA_EXAMPLE = "email@domain.org"
 # ruleid: pii-literal
 REVIEWER = "Wang.Fang@Corp-Mail.cn"
+# ok: pii-literal
+EVENT_UID = "3f2b1c9e-8d4a-4e6b-9c1d-2a7f5e8b0c3d@calendar.shop.cn"
+# ok: pii-literal
+SENDER = "notifications@shop.cn"
+# ruleid: pii-literal
+QQ_CONTACT = "123456789@qq.com"
 
 
 def package():
