@@ -26,6 +26,10 @@ from privlint.loader import builtin_pack, load_code_rules, pack_dirs, pack_files
 from privlint.taxonomy import load_taxonomy
 
 PARALLEL_THRESHOLD = 40
+# A user logged, printed or formatted whole (``log.info(user)``, ``f"{request.user}"``): with a project user
+# model, such files are analysed even when the screen finds no personal data in them.
+USER_USED_WHOLE = (r"(?:info|debug|warning|warn|error|exception|critical|print|log)\([^\n]*\b(?:request\.)?user\b"
+                   r"|\{(?:self\.)?(?:request\.)?user(?:!r)?\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,11 +204,16 @@ def _screened_definers(names: Iterable[str], modules: dict[str, Path], facts: di
 
 
 def _schema_users(facts: dict[Path, FileFacts], files: Sequence[Path]) -> list[Path]:
-    """Screened-out ``files`` that name a class whose fields hold personal data (its instances carry them)."""
-    names = {schema.key.rsplit(".", 1)[-1] for fact in facts.values() for schema in fact.schemas}
+    """Screened-out ``files`` that name a class whose fields hold personal data (its instances carry them) or,
+    when the project has a Django user model, use a user whole."""
+    schemas = [schema for fact in facts.values() for schema in fact.schemas]
+    names = {schema.key.rsplit(".", 1)[-1] for schema in schemas}
     if not names:
         return []
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")\b")
+    alternatives = [r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")\b"]
+    if any(schema.user_model for schema in schemas):
+        alternatives.append(USER_USED_WHOLE)
+    pattern = re.compile("|".join(alternatives))
     users = []
     for path in files:
         if facts[path].screened_out:

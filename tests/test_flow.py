@@ -304,3 +304,23 @@ def test_a_returned_tuple_unpacked_gives_each_target_its_own_element(run_cli, tm
     found = [(f["location"]["line"], f["dataCategories"]) for f in findings_of(run_cli, tmp_path)
              if f["ruleId"] == "pii-in-log"]
     assert found == [(9, ["email-address"])]
+
+
+def test_an_untyped_user_is_the_projects_django_user_model(run_cli, tmp_path):
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\n")
+    write(tmp_path, "accounts/__init__.py", "")
+    write(tmp_path, "accounts/models.py", (
+        "from django.contrib.auth.models import AbstractUser\n\n\nclass BlogUser(AbstractUser):\n"
+        "    nickname = models.CharField(max_length=100)\n\n    def __str__(self):\n        return self.email\n"))
+    write(tmp_path, "blog/signals.py", LOG + (
+        "\n\ndef on_login(sender, request, user, **kwargs):\n    log.info(user)\n    log.info(request.user)\n"
+        "    log.info('count %s', user.id)\n"))
+    found = {(f["location"]["path"], f["location"]["line"], tuple(f["dataCategories"]))
+             for f in findings_of(run_cli, tmp_path) if f["ruleId"] == "pii-in-log"}
+    assert found == {("blog/signals.py", 6, ("email-address",)), ("blog/signals.py", 7, ("email-address",))}
+
+
+def test_without_a_project_user_model_a_user_logged_whole_is_not_reported(run_cli, tmp_path):
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\n")
+    write(tmp_path, "app/signals.py", LOG + "\n\ndef on_login(sender, request, user):\n    log.info(user)\n")
+    assert [f for f in findings_of(run_cli, tmp_path) if f["ruleId"] == "pii-in-log"] == []

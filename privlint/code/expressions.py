@@ -12,7 +12,7 @@ from privlint.code.context import AnalysisContext, SinkHit
 from privlint.code.hosts import host_of, is_internal
 from privlint.code.imports import dotted_name
 from privlint.code.positions import Span
-from privlint.code.summaries import CallSite, FunctionSummary
+from privlint.code.summaries import USER_MODEL, CallSite, FunctionSummary
 from privlint.code.syntax import (
     called_name, is_class_constant, is_constant_name, is_plain_variable, key_text, leading_expression, leading_text,
     loop_targets, owner_name, placed, string_key, string_value, target_names,
@@ -35,6 +35,8 @@ STRING_METHODS = frozenset({
 })
 KEYED_GETTERS = frozenset({"get", "pop", "getlist", "setdefault", "get_one", "getone"})
 GETTER_PREFIXES = ("get_", "fetch_", "load_", "read_", "lookup_")
+# Names of a variable that, with no known type, holds a user of the project's user model.
+USER_NAMES = frozenset({"user", "current_user", "request_user"})
 # Keywords of client constructors that say where the client sends data.
 REGION_KEYWORDS = frozenset({"region_name", "region", "Region", "endpoint", "endpoint_url", "base_url", "host"})
 # Marks a client's region that a constant of another module names (resolved when the project is linked).
@@ -106,12 +108,18 @@ class ExpressionEvaluator(CollectionRecorder):
         return None if is_constant_name(node.value) else self.name_source(node, node.value, None)
 
     def _instance(self, node: cst.Name, scope: Scope) -> Taint | None:
-        """A whole instance of a project class carries what its schema's fields hold (resolved when linked)."""
+        """A whole instance of a project class carries what its schema's fields hold (resolved when linked); a
+        ``user`` of no known type is taken to be the project's Django user model."""
         class_name = scope.find("types", node.value)
+        if class_name is None and node.value in USER_NAMES:
+            return self._user_instance(node)
         if class_name is None or not self._is_project_class(class_name):
             return None
         step = self.step(node, f"`{node.value}` is a `{class_name.rsplit('.', 1)[-1]}`")
         return symbolic(("instance", class_name), step)
+
+    def _user_instance(self, node: cst.CSTNode) -> Taint:
+        return symbolic(("instance", USER_MODEL), self.step(node, "a user of the project's user model"))
 
     def _is_project_class(self, qualified: str) -> bool:
         return qualified.startswith(f"{self.module_name}.") or qualified.split(".", 1)[0] in self.context.project_roots
@@ -127,6 +135,8 @@ class ExpressionEvaluator(CollectionRecorder):
             if known is not None:
                 return self.typed_source(node, known, dotted)
         self.evaluate(node.value, scope)
+        if dotted is not None and dotted.endswith("request.user"):
+            return self._user_instance(node)
         if is_constant_name(node.attr.value) or is_class_constant(node):
             return None
         owner = owner_name(node.value)

@@ -178,16 +178,21 @@ class StatementWalker(ExpressionEvaluator):
         ``__repr__``) returns, or a Django user model's USERNAME_FIELD. Logging or formatting an instance
         whole then carries that, not every field."""
         key = f"{self.module_name}.{node.name.value}"
+        user_model = self._is_django_user_model(node, scope)
         shown = self._method_returns(f"{key}.__str__")
         if shown is None:
-            shown = self._method_returns(f"{key}.__repr__") or self._username_field(node, scope)
+            shown = self._method_returns(f"{key}.__repr__") or (self._username_field(node) if user_model else None)
         if shown is None:
             return
         known = next((index for index, schema in enumerate(self.schemas) if schema.key == key), None)
         if known is not None:
-            self.schemas[known] = replace(self.schemas[known], shown=shown)
+            self.schemas[known] = replace(self.schemas[known], shown=shown, user_model=user_model)
         elif shown.types:
-            self.schemas.append(SchemaSummary(key=key, carries=shown, shown=shown))
+            self.schemas.append(SchemaSummary(key=key, carries=shown, shown=shown, user_model=user_model))
+
+    def _is_django_user_model(self, node: cst.ClassDef, scope: Scope) -> bool:
+        bases = [dotted_name(base.value) for base in node.bases]
+        return any(self.resolve_dotted(base, scope).endswith(DJANGO_USER_BASES) for base in bases if base)
 
     def _method_returns(self, key: str) -> Taint | None:
         """What a method of this module returns, as concrete data (nothing: an empty taint); None when the
@@ -198,11 +203,8 @@ class StatementWalker(ExpressionEvaluator):
         returned = summary.returns
         return Taint(returned.types, returned.steps) if returned is not None else Taint(frozenset(), ())
 
-    def _username_field(self, node: cst.ClassDef, scope: Scope) -> Taint | None:
+    def _username_field(self, node: cst.ClassDef) -> Taint | None:
         """A Django user model shows its USERNAME_FIELD (``username`` unless it says otherwise)."""
-        bases = [dotted_name(base.value) or "" for base in node.bases]
-        if not any(self.resolve_dotted(base, scope).endswith(DJANGO_USER_BASES) for base in bases if base):
-            return None
         field_node: cst.CSTNode = node.name
         field = "username"
         for statement in getattr(node.body, "body", ()):

@@ -13,6 +13,8 @@ from privlint.findings import FlowStep, Location
 MAX_DEPTH = 8
 Keyed = TypeVar("Keyed", "FunctionSummary", "SchemaSummary")
 MAX_ORIGINS = 16
+# The class an otherwise untyped ``user`` or ``request.user`` is: the project's Django user model.
+USER_MODEL = "<user-model>"
 # The calls a return value is being followed through, outermost first: each with its callee's summary.
 Bindings = tuple[tuple["CallSite", "FunctionSummary"], ...]
 # Data reaching a point, where it entered the project's functions from a caller (None: no call carried it), and
@@ -51,6 +53,7 @@ class SchemaSummary:
     key: str
     carries: Taint
     shown: Taint | None = None
+    user_model: bool = False  # a Django user model: what ``request.user`` and a bare ``user`` are
 
 
 class Linker:
@@ -61,7 +64,9 @@ class Linker:
                  ) -> None:
         self._classify = classify
         self._summaries = _index_by_suffix(summaries)
+        schemas = list(schemas)
         self._schemas = _index_by_suffix(schemas)
+        self._schemas.update({USER_MODEL: schema for schema in schemas if schema.user_model})
         self._calls: dict[str, CallSite] = {}
         self._callers: dict[str, list[CallSite]] = defaultdict(list)
         for site in call_sites:
