@@ -56,7 +56,7 @@ def compose_text(text: str, where: str, loader_class: type = SAFE_LOADER) -> tup
         node = loader.get_single_node()
     except yaml.YAMLError as error:
         raise _invalid(error, where) from None
-    if node is not None:
+    if node is not None and "&" in text:  # without an anchor there is no alias to expand
         _check_expansion(node, where)
     return loader, node
 
