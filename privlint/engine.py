@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from privlint.code.cache import FactsCache, default_cache_root, salt_of
 from privlint.code.catalogue import load_catalogue
 from privlint.code.context import AnalysisContext
-from privlint.code.discovery import module_name
+from privlint.code.discovery import module_name, resolved_folder
 from privlint.code.results import CodeRules
 from privlint.code.scanner import FileFacts, scan_file
 from privlint.code.screen import Screen
@@ -110,12 +110,12 @@ def display_path(path: Path, root: Path) -> str:
     """The path shown in results: relative to the project root when inside it, else absolute; POSIX separators.
     The file's own name is kept as written: a symbolic link is named, not its target."""
     try:
-        full = path.parent.resolve() / path.name
+        full = resolved_folder(path.parent) / path.name
     except (OSError, RuntimeError):
         return Path(os.path.abspath(path)).as_posix()
     try:
-        return full.relative_to(root.resolve()).as_posix()
-    except (ValueError, OSError):
+        return full.relative_to(resolved_folder(root)).as_posix()
+    except (ValueError, OSError, RuntimeError):
         return full.as_posix()
 
 

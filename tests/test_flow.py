@@ -324,3 +324,17 @@ def test_without_a_project_user_model_a_user_logged_whole_is_not_reported(run_cl
     write(tmp_path, "pyproject.toml", "[tool.privlint]\n")
     write(tmp_path, "app/signals.py", LOG + "\n\ndef on_login(sender, request, user):\n    log.info(user)\n")
     assert [f for f in findings_of(run_cli, tmp_path) if f["ruleId"] == "pii-in-log"] == []
+
+
+def test_an_object_holding_a_user_is_not_that_user(run_cli, tmp_path):
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\n")
+    write(tmp_path, "accounts/__init__.py", "")
+    write(tmp_path, "accounts/models.py", (
+        "from django.contrib.auth.models import AbstractUser\n\n\nclass User(AbstractUser):\n"
+        "    full_name = models.CharField(max_length=100)\n\n    def __str__(self):\n        return self.full_name\n"))
+    write(tmp_path, "app/views.py", LOG + (
+        "\n\ndef parse_path(request, workspace):\n    workspace.acting_user = request.user\n"
+        "    log.info('scope %s', workspace)\n    log.info('by %s', workspace.acting_user)\n"
+        "    log.info('request by %s', request.user)\n"))
+    found = {(f["location"]["line"]) for f in findings_of(run_cli, tmp_path) if f["ruleId"] == "pii-in-log"}
+    assert found == {8, 9}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -122,9 +123,19 @@ def _identity(folder: Path) -> tuple[int, int]:
 
 def _relative(path: Path, root: Path) -> PurePosixPath:
     try:
-        return PurePosixPath(path.resolve().relative_to(root.resolve()).as_posix())
-    except ValueError:
+        return PurePosixPath((resolved_folder(path.parent) / path.name).relative_to(resolved_folder(root)).as_posix())
+    except (ValueError, OSError, RuntimeError):
         return PurePosixPath(path.as_posix())
+
+
+def resolved_folder(folder: Path) -> Path:
+    """A folder's real path, resolved once per run however many files it holds."""
+    return _resolved(os.path.abspath(folder))
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolved(absolute: str) -> Path:
+    return Path(absolute).resolve()
 
 
 def _included(path: Path, root: Path, include: tuple[str, ...]) -> bool:

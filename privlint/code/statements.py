@@ -314,10 +314,12 @@ class StatementWalker(ExpressionEvaluator):
             self.report(sink, name, taint, target)
 
     def mark_container(self, container: cst.BaseExpression, taint: Taint, scope: Scope) -> None:
-        """``obj.field = data`` or ``obj[key] = data``: the object now carries the data too."""
+        """``obj.field = data`` or ``obj[key] = data``: the object now carries the data too; not an instance it
+        was given, though (``workspace.acting_user = request.user`` does not make the workspace a user)."""
         base = dotted_name(container)
-        if base is not None:
-            scope.bind(base, union((scope.lookup(base)[1], taint)))
+        kept = tuple((symbol, path) for symbol, path in taint.symbols if symbol[0] != "instance")
+        if base is not None and (taint.types or kept):
+            scope.bind(base, union((scope.lookup(base)[1], Taint(taint.types, taint.steps, kept))))
 
     def bind_sequence(self, target: cst.Tuple | cst.List, taint: Taint | None,
                       value: cst.BaseExpression | None, scope: Scope) -> None:
