@@ -10,7 +10,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from privlint.code.results import in_test_folder
 from privlint.errors import RuleError
-from privlint.findings import Finding, FlowStep, Location
+from privlint.findings import Finding, FlowStep, Location, data_words
 from privlint.loader import CodeRule, load_code_rules, pack_files
 from privlint.taxonomy import Taxonomy
 from privlint.wordsets import any_of
@@ -147,7 +147,7 @@ class _Checker:
                 continue
             reported.add(country)
             yield self._finding("undisclosed-cross-border", finding.location, list(finding.data_categories), policy,
-                                {"country": self.vocabulary.countries.get(country, country), "home": self.home},
+                                {"country": country, "home": self.home},
                                 "cross-border-transfer", "undisclosed")
 
     def contradictions(self, code: Sequence[Finding], policy: PolicyView) -> Iterator[Finding]:
@@ -169,7 +169,7 @@ class _Checker:
                  flow: tuple[FlowStep, ...] = ()) -> Finding:
         rule = self.rules[rule_id]
         described = [self.taxonomy.types[type_id].phrase for type_id in types if type_id in self.taxonomy.types]
-        message = rule.message.format_map({"data": ", ".join(described) or "personal data", "policy": policy.path,
+        message = rule.message.format_map({**data_words(described or ["personal data"]), "policy": policy.path,
                                            **words})
         return Finding(
             rule_id=rule_id, message=message[:1].upper() + message[1:], severity=rule.meta.severity,

@@ -119,3 +119,10 @@ class Report:
     notifications: tuple[Notification, ...] = ()
     files_scanned: int = 0
     extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+def data_words(phrases: list[str]) -> dict[str, str]:
+    """``{data}`` for a message, with its verbs agreeing: "e-mail address and phone number are written"."""
+    plural = len(phrases) > 1
+    listed = ", ".join(phrases[:-1]) + " and " + phrases[-1] if plural else "".join(phrases)
+    return {"data": listed, "is": "are" if plural else "is", "leaves": "leave" if plural else "leaves"}

@@ -22,8 +22,9 @@ SELECT_KEYS = {"kinds", "groups", "origins", "sensitive"}
 REQUIRED_KEYS = ("kind", "severity", "confidence", "select", "message", "short", "description", "docs")
 TEXT_KEYS = ("name", "message", "short", "description")
 # The words a rule's message can name, by kind of rule: ``{data}``, ``{sink}`` ...
-CODE_PLACEHOLDERS = frozenset({"data", "sink", "destination", "source", "country", "home", "law"})
-CONSISTENCY_PLACEHOLDERS = frozenset({"data", "policy", "category", "recipient", "country", "home", "claim", "where"})
+CODE_PLACEHOLDERS = frozenset({"data", "is", "leaves", "sink", "destination", "source", "country", "home", "law"})
+CONSISTENCY_PLACEHOLDERS = frozenset({"data", "is", "leaves", "policy", "category", "recipient", "country", "home",
+                                      "claim", "where"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

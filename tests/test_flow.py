@@ -338,3 +338,11 @@ def test_an_object_holding_a_user_is_not_that_user(run_cli, tmp_path):
         "    log.info('request by %s', request.user)\n"))
     found = {(f["location"]["line"]) for f in findings_of(run_cli, tmp_path) if f["ruleId"] == "pii-in-log"}
     assert found == {8, 9}
+
+
+def test_messages_agree_with_the_number_of_data_types(run_cli, tmp_path):
+    write(tmp_path, "app.py", LOG + "\n\ndef f(user):\n    log.info('%s %s', user.email, user.phone)\n"
+                                   "    log.info('%s', user.email)\n")
+    messages = sorted(f["message"].split(" by ")[0] for f in findings_of(run_cli, tmp_path))
+    assert messages == ["E-mail address and telephone number are written to a log",
+                        "E-mail address is written to a log"]

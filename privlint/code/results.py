@@ -13,10 +13,13 @@ from privlint.code.regions import is_foreign
 from privlint.code.scanner import FileFacts
 from privlint.code.summaries import Linker
 from privlint.code.suppressions import SuppressionTracker
-from privlint.findings import Finding, FlowStep, Location, Notification, Severity
+from privlint.findings import Finding, FlowStep, Location, Notification, Severity, data_words
 from privlint.loader import CodeRule
 
 TEST_FOLDERS = frozenset({"tests", "test", "testing", "fixtures", "testdata", "test_data"})
+# Categories a privacy policy does not list as data collected: a password or token is a secret to keep, and the
+# inventory's advice ("make sure the policy lists it") does not fit it. Where it flows is still reported.
+NOT_INVENTORIED = frozenset({"credentials"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +117,8 @@ def build_findings(facts: Sequence[FileFacts], context: AnalysisContext,
             collector.add(_cross_border_finding(transfer, hit, context, rules.severity))
     for point in (point for fact in facts for point in fact.collections):
         data_type = context.taxonomy.types[point.data_type]
+        if data_type.category in NOT_INVENTORIED:
+            continue
         rule = rules.collection_owner(point, data_type.sensitive)
         if rule is not None and collector.wants(rule, point.location):
             collector.add(_collection_finding(rule, point, context, rules.severity))
@@ -192,7 +197,7 @@ def _collection_finding(rule: CodeRule, point: CollectionHit, context: AnalysisC
 def _finding(rule: CodeRule, location: Location, types: list[str], context: AnalysisContext, level: Severity,
              words: dict[str, str], properties: dict[str, Any], flow: tuple[FlowStep, ...]) -> Finding:
     described = [context.taxonomy.types[type_id] for type_id in types]
-    message = rule.message.format_map({"data": ", ".join(t.phrase for t in described), "sink": "",
+    message = rule.message.format_map({**data_words([t.phrase for t in described]), "sink": "",
                                        "destination": "", "source": "", "country": "", "home": "", "law": "",
                                        **words})
     return Finding(
