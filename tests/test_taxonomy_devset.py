@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from privlint.taxonomy import Taxonomy, load_taxonomy
+from test_taxonomy_realworld import score
 
 DEV_SET = Path(__file__).parent / "data" / "identifiers.tsv"
 
@@ -35,17 +36,7 @@ def test_dev_set_is_large_and_labelled_with_known_types(taxonomy: Taxonomy) -> N
 
 def test_precision_and_recall(taxonomy: Taxonomy) -> None:
     rows = load_rows()
-    true_positive = predicted = positives = 0
-    errors = []
-    for name, owner, expected in rows:
-        found = taxonomy.classify_name(name, owner)
-        got = found.id if found else None
-        positives += expected is not None
-        predicted += got is not None
-        true_positive += got is not None and got == expected
-        if got != expected:
-            errors.append(f"  {name!r} owner={owner!r}: expected {expected}, got {got}")
-    precision, recall = true_positive / predicted, true_positive / positives
+    precision, recall, positives, errors = score(taxonomy, rows)
     print(f"\ndev set: {len(rows)} rows, {positives} personal, {len(rows) - positives} not personal")
     print(f"precision {precision:.3f}, recall {recall:.3f}; {len(errors)} errors")
     print("\n".join(errors))

@@ -204,22 +204,21 @@ def _instance_data(schema: SchemaSummary | None) -> list[Taint]:
 
 def _argument(site: CallSite, summary: FunctionSummary, index: int) -> Taint | None:
     """The taint of the argument a call site passes for parameter ``index`` of ``summary``."""
-    offset = 1 if summary.is_method else 0
-    name = summary.params[index] if index < len(summary.params) else None
-    for position, keyword, taint in site.arguments:
-        if (keyword is not None and keyword == name) or (position is not None and position + offset == index):
-            return taint
-    return None
+    return next((taint for position, keyword, taint in site.arguments
+                 if _passes(summary, index, position, keyword)), None)
 
 
 def _literal(site: CallSite, summary: FunctionSummary, index: int) -> str | None:
     """The string literal a call site passes for parameter ``index`` of ``summary``, if it passes one."""
+    return next((value for position, keyword, value in site.literals
+                 if _passes(summary, index, position, keyword)), None)
+
+
+def _passes(summary: FunctionSummary, index: int, position: int | None, keyword: str | None) -> bool:
+    """Whether an argument given at ``position`` (or as ``keyword``) is parameter ``index`` of ``summary``."""
     offset = 1 if summary.is_method else 0
     name = summary.params[index] if index < len(summary.params) else None
-    for position, keyword, value in site.literals:
-        if (keyword is not None and keyword == name) or (position is not None and position + offset == index):
-            return value
-    return None
+    return (keyword is not None and keyword == name) or (position is not None and position + offset == index)
 
 
 def _single_parameter(taint: Taint | None) -> Symbol | None:
