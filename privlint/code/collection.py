@@ -13,8 +13,12 @@ from privlint.code.positions import Span
 from privlint.code.summaries import SchemaSummary
 from privlint.code.taint import Scope, Taint, union
 from privlint.findings import FlowStep, Location
+from privlint.taxonomy.tokens import split_identifier
 
 REQUEST_DATA = "<request-data>"
+# Words of function and module names that build samples rather than handle people's data.
+SAMPLE_WORDS = frozenset({"template", "preview", "sample", "example", "demo", "placeholder", "fake", "dummy",
+                          "mock", "seed", "fixture"})
 # Bases of Django user models, whose string form is their USERNAME_FIELD.
 DJANGO_USER_BASES = (".AbstractBaseUser", ".AbstractUser")
 ROUTE_DECORATORS = frozenset({"get", "post", "put", "patch", "delete", "route", "api_route", "websocket"})
@@ -31,6 +35,7 @@ class CollectionRecorder(CallResolver):
         self.positions = positions
         self.lines = lines
         self.collections: list[CollectionHit] = []
+        self.functions: list[str] = []  # the functions being walked, outermost first
         self.schemas: list[SchemaSummary] = []
 
     def location(self, node: cst.CSTNode) -> Location:
@@ -102,8 +107,14 @@ class CollectionRecorder(CallResolver):
         value = node.evaluated_value
         if isinstance(value, str) and 5 <= len(value) <= 64:
             data_type = self.context.taxonomy.classify_literal(value)
-            if data_type is not None:
+            if data_type is not None and not self.in_sample_code():
                 self.collect(node, data_type.id, "literal", "literal value")
+
+    def in_sample_code(self) -> bool:
+        """Whether the code being walked builds samples, templates, previews or demo data (by its function's or
+        module's name: ``get_user_export_template``, ``create_test_data``)."""
+        names = [*self.functions, self.module_name.rsplit(".", 1)[-1]]
+        return any(SAMPLE_WORDS.intersection(split_identifier(name)) for name in names)
 
     def _is_schema(self, node: cst.ClassDef, scope: Scope) -> bool:
         for base in node.bases:

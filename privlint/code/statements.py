@@ -113,7 +113,11 @@ class StatementWalker(ExpressionEvaluator):
         scope = parent.child()
         names = self.parameters(node.params, key, scope, parent, skip_first=in_class)
         self.returns.append([])
-        self.block(node.body.body if isinstance(node.body, cst.IndentedBlock) else [node.body], scope)
+        self.functions.append(node.name.value)
+        try:
+            self.block(node.body.body if isinstance(node.body, cst.IndentedBlock) else [node.body], scope)
+        finally:
+            self.functions.pop()
         returns = self.returns.pop()
         item_lists = [items for _, items in returns]
         items = None

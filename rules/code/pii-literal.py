@@ -47,3 +47,13 @@ QQ_CONTACT = "123456789@qq.com"
 def package():
     # ok: pii-literal
     setup(name="shop", author_email="li.na@qq.com", maintainer_email="wang.fang@163.com")
+
+
+def get_user_export_template():
+    # ok: pii-literal
+    return ["zhangsan", "张三", "zhangsan@qq.com", "+8613512345678"]
+
+
+def export_users():
+    # ruleid: pii-literal
+    return ["zhangsan@qq.com"]
