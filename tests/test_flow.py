@@ -346,3 +346,9 @@ def test_messages_agree_with_the_number_of_data_types(run_cli, tmp_path):
     messages = sorted(f["message"].split(" by ")[0] for f in findings_of(run_cli, tmp_path))
     assert messages == ["E-mail address and telephone number are written to a log",
                         "E-mail address is written to a log"]
+
+
+def test_a_module_that_makes_test_data_gives_notes(run_cli, tmp_path):
+    write(tmp_path, "app/lib/create_test_data.py", LOG + "\n\ndef make(user):\n    log.info('created %s', user.email)\n")
+    [finding] = [f for f in findings_of(run_cli, tmp_path) if f["ruleId"] == "pii-in-log"]
+    assert finding["severity"] == "note"

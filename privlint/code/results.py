@@ -216,12 +216,12 @@ def _finding(rule: CodeRule, location: Location, types: list[str], context: Anal
 
 def in_test_folder(path: str) -> bool:
     """Whether a display path lies in a test or fixture folder, or is a test module (``test_x.py``,
-    ``x_test.py``, ``tests.py``, ``conftest.py``)."""
+    ``x_test.py``, ``tests.py``, ``conftest.py``) or one that makes test data (``create_test_data.py``)."""
     parts = PurePosixPath(path).parts
     name = parts[-1] if parts else ""
     stem = name.removesuffix(".py")
     return (any(part in TEST_FOLDERS for part in parts[:-1]) or stem.startswith("test_")
-            or stem.endswith(("_test", "_tests")) or stem in {"tests", "test", "conftest"})
+            or stem.endswith(("_test", "_tests", "test_data", "testdata")) or stem in {"tests", "test", "conftest"})
 
 
 def _dedupe_steps(steps: Iterable[FlowStep]) -> tuple[FlowStep, ...]:
