@@ -61,6 +61,7 @@ class ExpressionEvaluator(CollectionRecorder):
         self.classes: list[str] = []
         self.class_bases: list[tuple[str, tuple[str, ...]]] = []
         self.guarded = 0  # how many try blocks with handlers enclose the statement being walked
+        self.caught: list[frozenset[str]] = []  # what those try blocks of the current function catch
         self._handlers: dict[type, Callable[[cst.BaseExpression, Scope], Taint | None]] = {
             cst.Name: self._name, cst.Attribute: self._attribute, cst.Subscript: self._subscript,
             cst.Call: self._call, cst.FormattedString: self._formatted, cst.ConcatenatedString: self._concatenated,

@@ -2,28 +2,30 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Sequence
 
 import libcst as cst
 
 from privlint.code.catalogue import RAISE
-from privlint.code.collection import DJANGO_USER_BASES, REQUEST_DATA, field_definition
-from privlint.code.expressions import REGION_REFERENCE, ExpressionEvaluator
+from privlint.code.classes import ClassFacts
+from privlint.code.collection import REQUEST_DATA
+from privlint.code.expressions import REGION_REFERENCE
 from privlint.code.imports import dotted_name, import_aliases
-from privlint.code.syntax import is_dunder_assignment, loop_targets, string_value
 from privlint.code.scanner import names_a_place
-from privlint.code.summaries import FunctionSummary, SchemaSummary
+from privlint.code.summaries import FunctionSummary
+from privlint.code.syntax import is_dunder_assignment, loop_targets
 from privlint.code.taint import Scope, Taint, symbolic, union
 from privlint.findings import FlowStep
 
 _COMPOUND_BRANCHES = (cst.If, cst.For, cst.While, cst.Try, cst.TryStar, cst.Match)
+# Handlers that catch whatever a try block raises.
+BROAD_HANDLERS = frozenset({"*", "Exception", "BaseException"})
 # Keyword arguments of an exception that make up its message; any other keyword is kept as an attribute.
 MESSAGE_KEYWORDS = frozenset({"message", "msg", "detail", "details", "reason", "description", "text", "error",
                               "errors", "params", "args"})
 
 
-class StatementWalker(ExpressionEvaluator):
+class StatementWalker(ClassFacts):
     """Runs every function and module body once, in order, reporting sink hits as it goes."""
 
     def walk_module(self, module: cst.Module) -> None:
@@ -89,21 +91,15 @@ class StatementWalker(ExpressionEvaluator):
         taints = [self.evaluate(arg.value, scope) for arg in exception.args
                   if arg.keyword is None or arg.keyword.value in MESSAGE_KEYWORDS]
         taint = union(taints)
-        if sink is not None and taint is not None:
-            self.report(sink, self._class_name(exception.func, scope) or "exception", taint, exception)
+        name = self.class_name(exception.func, scope) or "exception"
+        if sink is not None and taint is not None and not self._caught_here(name):
+            self.report(sink, name, taint, exception)
 
-    def _class_name(self, node: cst.BaseExpression, scope: Scope) -> str | None:
-        """A class's qualified name; a class this module defines is named with the module."""
-        qualified = self.resolve_callee(node, scope)
-        if qualified is not None and qualified in self.module_classes:
-            return f"{self.module_name}.{qualified}"
-        return qualified
-
-    def record_class_bases(self, node: cst.ClassDef, scope: Scope) -> None:
-        """The bases of a class, for the project's class hierarchy (which exceptions are exempt)."""
-        bases = tuple(name for base in node.bases if (name := self._class_name(base.value, scope)) is not None)
-        if bases:
-            self.class_bases.append((f"{self.module_name}.{'.'.join((*self.classes, node.name.value))}", bases))
+    def _caught_here(self, name: str) -> bool:
+        """Whether a try block of this function around the raise catches it (by its name, ``Exception`` or a
+        bare ``except``): the exception is handled, not shown."""
+        last = name.rsplit(".", 1)[-1]
+        return any(last in names or names & BROAD_HANDLERS for names in self.caught)
 
     def function(self, node: cst.FunctionDef, parent: Scope, *, in_class: bool = False) -> None:
         """Walk a function body with each parameter both named (by the taxonomy) and symbolic (for callers)."""
@@ -114,10 +110,12 @@ class StatementWalker(ExpressionEvaluator):
         names = self.parameters(node.params, key, scope, parent, skip_first=in_class)
         self.returns.append([])
         self.functions.append(node.name.value)
+        outer_caught, self.caught = self.caught, []
         try:
             self.block(node.body.body if isinstance(node.body, cst.IndentedBlock) else [node.body], scope)
         finally:
             self.functions.pop()
+            self.caught = outer_caught
         returns = self.returns.pop()
         item_lists = [items for _, items in returns]
         items = None
@@ -177,53 +175,6 @@ class StatementWalker(ExpressionEvaluator):
             self.classes.pop()
         self.record_string_form(node, scope)
 
-    def record_string_form(self, node: cst.ClassDef, scope: Scope) -> None:
-        """What ``str(instance)`` shows, when it is personal data: what the class's ``__str__`` (else
-        ``__repr__``) returns, or a Django user model's USERNAME_FIELD. Logging or formatting an instance
-        whole then carries that, not every field."""
-        key = f"{self.module_name}.{node.name.value}"
-        user_model = self._is_django_user_model(node, scope)
-        shown = self._method_returns(f"{key}.__str__")
-        if shown is None:
-            shown = self._method_returns(f"{key}.__repr__") or (self._username_field(node) if user_model else None)
-        if shown is None:
-            return
-        known = next((index for index, schema in enumerate(self.schemas) if schema.key == key), None)
-        if known is not None:
-            self.schemas[known] = replace(self.schemas[known], shown=shown, user_model=user_model)
-        elif shown.types:
-            self.schemas.append(SchemaSummary(key=key, carries=shown, shown=shown, user_model=user_model))
-
-    def _is_django_user_model(self, node: cst.ClassDef, scope: Scope) -> bool:
-        bases = [dotted_name(base.value) for base in node.bases]
-        return any(self.resolve_dotted(base, scope).endswith(DJANGO_USER_BASES) for base in bases if base)
-
-    def _method_returns(self, key: str) -> Taint | None:
-        """What a method of this module returns, as concrete data (nothing: an empty taint); None when the
-        module defines no such method."""
-        summary = next((summary for summary in self.summaries if summary.key == key), None)
-        if summary is None:
-            return None
-        returned = summary.returns
-        return Taint(returned.types, returned.steps) if returned is not None else Taint(frozenset(), ())
-
-    def _username_field(self, node: cst.ClassDef) -> Taint | None:
-        """A Django user model shows its USERNAME_FIELD (``username`` unless it says otherwise)."""
-        field_node: cst.CSTNode = node.name
-        field = "username"
-        for statement in getattr(node.body, "body", ()):
-            for small in getattr(statement, "body", ()) if isinstance(statement, cst.SimpleStatementLine) else ():
-                found = field_definition(small)
-                if found is not None and found[1] == "USERNAME_FIELD":
-                    value = string_value(small.value) if isinstance(small, cst.Assign) else None
-                    if value:
-                        field_node, field = found[0], value
-        data_type = self.context.taxonomy.classify_name(field, None)
-        if data_type is None:
-            return None
-        return Taint(frozenset({data_type.id}), (self.step(field_node, f"a `{node.name.value}` shows its `{field}` "
-                                                                       f"as text ({data_type.phrase})"),))
-
     def with_statement(self, node: cst.With, scope: Scope) -> None:
         for item in node.items:
             taint = self.evaluate(item.item, scope)
@@ -244,16 +195,19 @@ class StatementWalker(ExpressionEvaluator):
                 self.bind_loop_target(target, taint if carries else None, scope)
         elif isinstance(node, cst.Match):
             self.evaluate(node.subject, scope)
-        guard = 1 if isinstance(node, (cst.Try, cst.TryStar)) and node.handlers else 0
+        caught = _caught_names(node) if isinstance(node, (cst.Try, cst.TryStar)) else frozenset()
+        guard = 1 if caught else 0
         scope.conditional += 1
         try:
             for index, body in enumerate(_branch_bodies(node)):
                 depth = guard if index == 0 else 0  # only the try body is guarded by the handlers
                 self.guarded += depth
+                self.caught.extend([caught] * depth)
                 try:
                     self.nested_block(body, scope)
                 finally:
                     self.guarded -= depth
+                    del self.caught[len(self.caught) - depth:]
         finally:
             scope.conditional -= 1
 
@@ -352,6 +306,18 @@ class StatementWalker(ExpressionEvaluator):
             function = self.resolve_dotted(dotted, scope)
             if self.catalogue.sink_for(function) is not None:
                 scope.aliases[name] = function
+
+
+def _caught_names(node: cst.Try | cst.TryStar) -> frozenset[str]:
+    """The last names of the exception classes a try statement's handlers catch (``*`` for a bare except)."""
+    names: set[str] = set()
+    for handler in node.handlers:
+        kinds = handler.type.elements if isinstance(handler.type, cst.Tuple) else [handler.type]
+        for kind in kinds:
+            value = kind.value if isinstance(kind, cst.Element) else kind
+            dotted = dotted_name(value) if value is not None else None
+            names.add(dotted.rsplit(".", 1)[-1] if dotted else "*")
+    return frozenset(names)
 
 
 def _item_of(taint: Taint | None, index: int) -> Taint | None:

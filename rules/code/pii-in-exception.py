@@ -99,3 +99,19 @@ def check_components(user):
         if not value:
             # ruleid: pii-in-exception
             raise ValueError(f"bad component {value}")
+
+
+def parse_address(text, customer):
+    try:
+        # ok: pii-in-exception
+        raise ValueError(f"{customer.email} is not an address")
+    except ValueError:
+        return None
+
+
+def parse_other(text, customer):
+    try:
+        # ruleid: pii-in-exception
+        raise KeyError(f"{customer.email} is unknown")
+    except ValueError:
+        return None
