@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 import libcst as cst
@@ -309,9 +310,13 @@ class StatementWalker(ClassFacts):
 
 
 def _caught_names(node: cst.Try | cst.TryStar) -> frozenset[str]:
-    """The last names of the exception classes a try statement's handlers catch (``*`` for a bare except)."""
+    """The last names of the exception classes a try statement's handlers catch and contain (``*`` for a bare
+    except); a handler that uses the exception it binds (``except X as e: log.error(e)``) passes its message on."""
     names: set[str] = set()
     for handler in node.handlers:
+        if handler.name is not None and isinstance(handler.name.name, cst.Name) and re.search(
+                rf"\b{re.escape(handler.name.name.value)}\b", cst.Module(body=[]).code_for_node(handler.body)):
+            continue
         kinds = handler.type.elements if isinstance(handler.type, cst.Tuple) else [handler.type]
         for kind in kinds:
             value = kind.value if isinstance(kind, cst.Element) else kind

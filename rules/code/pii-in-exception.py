@@ -115,3 +115,11 @@ def parse_other(text, customer):
         raise KeyError(f"{customer.email} is unknown")
     except ValueError:
         return None
+
+
+def find_login(login_name, logger):
+    try:
+        # ruleid: pii-in-exception
+        raise LookupError(f"more than one user with login name {login_name}")
+    except Exception as error:
+        logger.error("could not get the user id: %r", error)
