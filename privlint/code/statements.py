@@ -311,11 +311,11 @@ class StatementWalker(ClassFacts):
 
 def _caught_names(node: cst.Try | cst.TryStar) -> frozenset[str]:
     """The last names of the exception classes a try statement's handlers catch and contain (``*`` for a bare
-    except); a handler that uses the exception it binds (``except X as e: log.error(e)``) passes its message on."""
+    except); a handler that uses the exception it binds other than to raise another (``except X as e:
+    log.error(e)``) passes its message on."""
     names: set[str] = set()
     for handler in node.handlers:
-        if handler.name is not None and isinstance(handler.name.name, cst.Name) and re.search(
-                rf"\b{re.escape(handler.name.name.value)}\b", cst.Module(body=[]).code_for_node(handler.body)):
+        if _passes_message_on(handler):
             continue
         kinds = handler.type.elements if isinstance(handler.type, cst.Tuple) else [handler.type]
         for kind in kinds:
@@ -323,6 +323,15 @@ def _caught_names(node: cst.Try | cst.TryStar) -> frozenset[str]:
             dotted = dotted_name(value) if value is not None else None
             names.add(dotted.rsplit(".", 1)[-1] if dotted else "*")
     return frozenset(names)
+
+
+def _passes_message_on(handler: cst.ExceptHandler | cst.ExceptStarHandler) -> bool:
+    if handler.name is None or not isinstance(handler.name.name, cst.Name):
+        return False
+    used = re.compile(rf"\b{re.escape(handler.name.name.value)}\b")
+    body = handler.body.body if isinstance(handler.body, cst.IndentedBlock) else [handler.body]
+    return any(used.search(cst.Module(body=[]).code_for_node(statement)) for statement in body
+               if not (isinstance(statement, cst.SimpleStatementLine) and isinstance(statement.body[0], cst.Raise)))
 
 
 def _item_of(taint: Taint | None, index: int) -> Taint | None:
