@@ -7,15 +7,15 @@ from typing import Callable, Mapping
 import libcst as cst
 
 from privlint.code.catalogue import Sink
-from privlint.code.collection import CollectionRecorder
+from privlint.code.endpoints import REGION_REFERENCE, EndpointReader
 from privlint.code.context import AnalysisContext, SinkHit
-from privlint.code.hosts import host_of, is_internal
+from privlint.code.hosts import is_internal
 from privlint.code.imports import dotted_name
 from privlint.code.positions import Span
 from privlint.code.summaries import USER_MODEL, CallSite, FunctionSummary
 from privlint.code.syntax import (
-    called_name, is_class_constant, is_constant_name, is_plain_variable, key_text, leading_expression, leading_text,
-    loop_targets, owner_name, placed, string_key, string_value, target_names,
+    called_name, is_class_constant, is_constant_name, is_plain_variable, key_text, loop_targets, owner_name, placed,
+    string_key, string_value, target_names,
 )
 from privlint.code.taint import Scope, Taint, symbolic, union
 from privlint.findings import FlowStep
@@ -37,15 +37,11 @@ KEYED_GETTERS = frozenset({"get", "pop", "getlist", "setdefault", "get_one", "ge
 GETTER_PREFIXES = ("get_", "fetch_", "load_", "read_", "lookup_")
 # Names of a variable that, with no known type, holds a user of the project's user model.
 USER_NAMES = frozenset({"user", "current_user", "request_user"})
-# Keywords of client constructors that say where the client sends data.
-REGION_KEYWORDS = frozenset({"region_name", "region", "Region", "endpoint", "endpoint_url", "base_url", "host"})
-# Marks a client's region that a constant of another module names (resolved when the project is linked).
-REGION_REFERENCE = "@"
 # Package metadata (``setup(author_email=...)``): published on purpose, neither collected nor sent.
 PUBLISHED_KEYWORDS = frozenset({"author_email", "maintainer_email"})
 
 
-class ExpressionEvaluator(CollectionRecorder):
+class ExpressionEvaluator(EndpointReader):
     """Expression half of the flow analysis; the statement walker builds on it."""
 
     def __init__(self, context: AnalysisContext, *, module_name: str, path: str,
@@ -329,11 +325,11 @@ class ExpressionEvaluator(CollectionRecorder):
                       if arg.star or sink.selects(position, keyword))
         if taint is None:
             return
-        host = self._request_host(node, scope) if sink.kind == "network" else None
+        host = self.request_host(node, scope) if sink.kind == "network" else None
         if host is not None and is_internal(host, self.context.internal_domains):
             return
-        reference = self._url_reference(node, scope) if sink.kind == "network" and host is None else None
-        self.report(sink, qualified, taint, node, host, self._country(sink, node, host, scope), reference)
+        reference = self.url_reference_of(node, scope) if sink.kind == "network" and host is None else None
+        self.report(sink, qualified, taint, node, host, self.call_country(sink, node, host, scope), reference)
 
     def _check_switch(self, sink: Sink, qualified: str, node: cst.Call) -> None:
         """``sentry_sdk.init(send_default_pii=True)``: the library itself will send the data the switch names."""
@@ -344,55 +340,6 @@ class ExpressionEvaluator(CollectionRecorder):
                 types = frozenset(type_id for type_id in sink.sends if type_id in self.context.taxonomy.types)
                 step = self.step(arg.value, f"`{keyword}={value}` makes {sink.vendor} send it with every event")
                 self.report(sink, qualified, Taint(types, (step,)), node)
-
-    def _country(self, sink: Sink, node: cst.Call, host: str | None, scope: Scope) -> str | None:
-        """Where the data goes: the request's host, the region the client was built for, or the vendor's country."""
-        if host is not None:
-            return self.catalogue.regions.country_of_host(host) or sink.country
-        receiver = node.func.value if isinstance(node.func, cst.Attribute) else None
-        while isinstance(receiver, (cst.Call, cst.Attribute)) and dotted_name(receiver) is None:
-            if isinstance(receiver, cst.Call):
-                found = self.endpoint_country(receiver, scope)
-                if found is not None:
-                    return found
-                receiver = receiver.func
-            receiver = receiver.value if isinstance(receiver, cst.Attribute) else receiver
-        dotted = dotted_name(receiver) if receiver is not None else None
-        parts = dotted.split(".") if dotted else []
-        for cut in range(len(parts), 0, -1):
-            found = scope.find("regions", ".".join(parts[:cut]))
-            if found is not None:
-                return found
-        return sink.country
-
-    def endpoint_reference(self, call: cst.Call, scope: Scope) -> str | None:
-        """A client constructor's region or endpoint read from another module or the settings
-        (``region_name=config.EXPORT_REGION``): its qualified name, resolved when the project is linked."""
-        for arg in call.args:
-            if arg.keyword is None or arg.keyword.value not in REGION_KEYWORDS:
-                continue
-            name = dotted_name(arg.value)
-            if name is not None and "." in name and scope.find("constants", name) is None:
-                return self.resolve_dotted(name, scope)
-        return None
-
-    def endpoint_country(self, call: cst.Call, scope: Scope) -> str | None:
-        """The country named by a client constructor's region or endpoint argument, or carried by a config
-        object built for a region (``CosS3Client(CosConfig(Region="ap-guangzhou"))``), if any."""
-        for arg in call.args:
-            name = dotted_name(arg.value)
-            carried = scope.find("regions", name) if name else None
-            if carried is not None:
-                return carried
-            if isinstance(arg.value, cst.Call):
-                carried = self.endpoint_country(arg.value, scope)
-                if carried is not None:
-                    return carried
-            text = leading_text(arg.value, scope)
-            country = self.catalogue.regions.country_of_text(text) if text else None
-            if country is not None:
-                return country
-        return None
 
     def report(self, sink: Sink, qualified: str, taint: Taint, node: cst.CSTNode, host: str | None = None,
                country: str | None = None, url_reference: str | None = None) -> None:
@@ -406,24 +353,6 @@ class ExpressionEvaluator(CollectionRecorder):
             self.hits.append(hit)
         if taint.symbols:
             self.pending.append(hit)
-
-    def _request_host(self, node: cst.Call, scope: Scope) -> str | None:
-        """The host of the URL argument: ``url=``, or the first of the first two positional arguments with one."""
-        for arg in _url_candidates(node):
-            text = leading_text(arg.value, scope)
-            host = host_of(text) if text else None
-            if host is not None:
-                return host
-        return None
-
-    def _url_reference(self, node: cst.Call, scope: Scope) -> str | None:
-        """The qualified name of a constant the URL starts with, when it is defined in another module or in
-        the settings (``from shop.config import CRM_URL``, ``settings.CRM_URL``): resolved when linked."""
-        for arg in _url_candidates(node):
-            name = dotted_name(leading_expression(arg.value))
-            if name is not None and scope.find("constants", name) is None:
-                return self.resolve_dotted(name, scope)
-        return None
 
     def _call_result(self, node: cst.Call, qualified: str | None, receiver: Taint | None,
                      arguments: list[tuple[cst.Arg, Taint | None]], scope: Scope) -> Taint | None:
@@ -448,12 +377,6 @@ class ExpressionEvaluator(CollectionRecorder):
             owner = owner_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
             return self.name_source(node, name.split("_", 1)[1], owner)
         return None
-
-
-def _url_candidates(node: cst.Call) -> list[cst.Arg]:
-    """Where a request's URL may be: ``url=``, then the first two positional arguments (``request(method, url)``)."""
-    keyword = [arg for arg in node.args if arg.keyword is not None and arg.keyword.value == "url"]
-    return [*keyword, *[arg for arg in node.args if arg.keyword is None and not arg.star][:2]]
 
 
 def _literal_bool(node: cst.BaseExpression) -> bool | None:

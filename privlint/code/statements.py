@@ -10,7 +10,7 @@ import libcst as cst
 from privlint.code.catalogue import RAISE
 from privlint.code.classes import ClassFacts
 from privlint.code.collection import REQUEST_DATA
-from privlint.code.expressions import REGION_REFERENCE
+from privlint.code.endpoints import REGION_REFERENCE
 from privlint.code.imports import dotted_name, import_aliases
 from privlint.code.scanner import names_a_place
 from privlint.code.summaries import FunctionSummary
