@@ -33,6 +33,7 @@ PATHOLOGICAL = {
     "lambdas.py": "x = " + "lambda: " * 5_000 + "1\n",
     "minus_signs.py": "x = " + "-" * 10_000 + "1\n",
     "fstring.py": "x = f'" + "{a}" * 300_000 + "'\n",
+    "multiline_chain.py": "x = (" + "a +\n" * 20_000 + "a)\n",
 }
 
 

@@ -23,7 +23,7 @@ MAX_ANALYSIS_SECONDS = 60
 
 _LITERAL = re.compile(r'''([rRbBuUfF]{0,2})("""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\''''
                       r'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|\#[^\n]*''', re.DOTALL)
-_BRACKET = re.compile(r"[()\[\]{}]")
+_BRACKET_OR_NEWLINE = re.compile(r"[()\[\]{}\n]")
 _SEPARATOR = re.compile(r"[,;=\n]")
 _OPERATOR = re.compile(r"[-+*/%&|^~@<>.()\[\]{}]|\b(?:and|or|not|if|else|lambda|await|in|is)\b")
 
@@ -46,16 +46,36 @@ def shape_problem(text: str) -> str | None:
     if tokens > MAX_TOKENS:
         return f"{tokens:,} operators and separators (limit {MAX_TOKENS:,})"
     depth = deepest = 0
-    for bracket in _BRACKET.findall(code):
-        depth = depth + 1 if bracket in "([{" else max(depth - 1, 0)
+    inner_newlines = []
+    for match in _BRACKET_OR_NEWLINE.finditer(code):
+        char = match.group()
+        if char == "\n":
+            if depth:
+                inner_newlines.append(match.start())
+            continue
+        depth = depth + 1 if char in "([{" else max(depth - 1, 0)
         deepest = max(deepest, depth)
     if deepest > MAX_NESTING:
         return f"brackets nested {deepest:,} deep (limit {MAX_NESTING})"
-    longest = max((len(_OPERATOR.findall(piece)) for piece in _SEPARATOR.split(code) if len(piece) > MAX_CHAIN),
-                  default=0)
+    statements = _join_lines(code, inner_newlines)
+    longest = max((len(_OPERATOR.findall(piece)) for piece in _SEPARATOR.split(statements)
+                   if len(piece) > MAX_CHAIN), default=0)
     if longest > MAX_CHAIN:
         return f"an expression chains {longest:,} operators (limit {MAX_CHAIN:,})"
     return None
+
+
+def _join_lines(code: str, positions: list[int]) -> str:
+    """``code`` with the newlines at ``positions`` (inside brackets, where a statement goes on) made spaces."""
+    if not positions:
+        return code
+    parts = []
+    start = 0
+    for position in positions:
+        parts.append(code[start:position])
+        start = position + 1
+    parts.append(code[start:])
+    return " ".join(parts)
 
 
 class AnalysisTimeout(Exception):
