@@ -110,7 +110,7 @@ def check_policy(documents: Sequence[Path], regimes: Sequence[str], config: Conf
     from privlint.policy.api import check_policies
 
     rule_dirs = [folder / "policy" for folder in config.rule_paths if (folder / "policy").is_dir()]
-    result = check_policies([path.resolve() for path in documents], regimes, rule_dirs)
+    result = check_policies([path.resolve() for path in documents], regimes, rule_dirs, use_cache=config.cache)
     relative = {str(path.resolve()): display_path(path, config.root) for path in documents}
     return _finish(Report(
         findings=tuple(_relocated(finding, relative) for finding in _configured(result.findings, config)),

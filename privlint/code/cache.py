@@ -18,7 +18,7 @@ import shutil
 import stat
 import tempfile
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from privlint.code.facts_codec import InvalidEntry, decode, encode
 from privlint.code.scanner import FileFacts
@@ -67,8 +67,9 @@ class FactsCache:
         digest.update(data)
         return digest.hexdigest()
 
-    def get(self, key: str) -> FileFacts | None:
-        """The entry's facts; None when it is missing, unsigned, damaged or not a regular file."""
+    def get(self, key: str, expected: type = FileFacts) -> Any:
+        """The entry's value (a file's facts, unless ``expected`` says otherwise); None when it is missing,
+        unsigned, damaged or not a regular file."""
         try:
             data = read_regular(self._path(key), follow_symlinks=False)
         except OSError:
@@ -78,12 +79,12 @@ class FactsCache:
             LOG.debug("cache entry %s has a bad signature; ignored", key)
             return None
         try:
-            return decode(body)
+            return decode(body, expected)
         except InvalidEntry as error:
             LOG.debug("cache entry %s is invalid (%s); ignored", key, error)
             return None
 
-    def put(self, key: str, facts: FileFacts) -> None:
+    def put(self, key: str, facts: Any) -> None:
         path = self._path(key)
         try:
             body = encode(facts)

@@ -1,8 +1,10 @@
-"""FileFacts to JSON and back, building only the analysis' own plain data classes: nothing read can run code."""
+"""Cached results (a file's facts, a policy's findings) to JSON and back, building only registered plain data
+classes and enums: nothing read can run code."""
 
 from __future__ import annotations
 
 import dataclasses
+import enum
 import json
 from typing import Any
 
@@ -19,6 +21,17 @@ _CLASSES: dict[str, type] = {cls.__name__: cls for cls in (
     Notification,
 )}
 _FIELDS = {name: tuple(field.name for field in dataclasses.fields(cls)) for name, cls in _CLASSES.items()}
+_ENUMS: dict[str, type[enum.Enum]] = {}
+
+
+def register(*types: type) -> None:
+    """Let entries name these data classes and enums too (the policy check's results, say)."""
+    for cls in types:
+        if issubclass(cls, enum.Enum):
+            _ENUMS[cls.__name__] = cls
+        else:
+            _CLASSES[cls.__name__] = cls
+            _FIELDS[cls.__name__] = tuple(field.name for field in dataclasses.fields(cls))
 _SCALARS = (str, int, float, bool, type(None))
 
 
@@ -26,27 +39,31 @@ class InvalidEntry(ValueError):
     """Bytes that are not an entry this version of privlint wrote."""
 
 
-def encode(facts: FileFacts) -> bytes:
-    """Compact JSON of ``facts``; tuples, frozensets, mappings and data classes are tagged."""
-    return json.dumps(_plain(facts), ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+def encode(value: Any) -> bytes:
+    """Compact JSON of ``value``; tuples, frozensets, mappings, enums and data classes are tagged."""
+    return json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
 
 
-def decode(data: bytes) -> FileFacts:
-    """The FileFacts that ``encode`` wrote; InvalidEntry for anything else."""
+def decode(data: bytes, expected: type = FileFacts) -> Any:
+    """The ``expected`` value that ``encode`` wrote; InvalidEntry for anything else."""
     try:
-        facts = _built(json.loads(data.decode("utf-8", "surrogatepass")))
+        value = _built(json.loads(data.decode("utf-8", "surrogatepass")))
     except (ValueError, TypeError, KeyError, RecursionError, UnicodeDecodeError) as error:
         raise InvalidEntry(str(error)) from None
-    if not isinstance(facts, FileFacts):
-        raise InvalidEntry("not a file's facts")
-    return facts
+    if not isinstance(value, expected):
+        raise InvalidEntry(f"not a {expected.__name__}")
+    return value
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, enum.Enum) and _ENUMS.get(type(value).__name__) is type(value):
+        return {"e": type(value).__name__, "v": value.name}
     if isinstance(value, _SCALARS):
         return value
     if isinstance(value, tuple):
         return {"t": [_plain(item) for item in value]}
+    if isinstance(value, list):
+        return {"l": [_plain(item) for item in value]}
     if isinstance(value, frozenset):
         return {"f": sorted(_plain(item) for item in value)}
     if isinstance(value, dict):
@@ -64,10 +81,14 @@ def _built(value: Any) -> Any:
         raise ValueError("malformed entry")
     if "t" in value:
         return tuple(_built(item) for item in _listed(value["t"]))
+    if "l" in value:
+        return [_built(item) for item in _listed(value["l"])]
     if "f" in value:
         return frozenset(_built(item) for item in _listed(value["f"]))
     if "m" in value:
         return {_built(key): _built(item) for key, item in map(_pair, _listed(value["m"]))}
+    if "e" in value:
+        return _ENUMS[value["e"]][value["v"]]
     name = value["c"]
     fields = _FIELDS[name]
     values = _listed(value["v"])

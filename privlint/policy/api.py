@@ -11,9 +11,8 @@ from typing import Sequence
 from privlint.errors import ConfigError
 from privlint.findings import Finding, Notification, RuleMeta
 from privlint.globs import glob_match
-from privlint.policy.check import check_document
 from privlint.policy.documents import read_document
-from privlint.policy.packs import REGIMES, Catalogue, load_catalogue
+from privlint.policy.packs import REGIMES, Catalogue, builtin_dir, load_catalogue, pack_files
 
 LOG = logging.getLogger(__name__)
 
@@ -54,10 +53,15 @@ def policy_rules(regimes: Sequence[str], rule_dirs: Sequence[Path] = ()) -> tupl
     return tuple(rule.meta for rule in _catalogue(rule_dirs).rules_for(_valid(regimes)))
 
 
-def check_policies(paths: Sequence[Path], regimes: Sequence[str], rule_dirs: Sequence[Path] = ()) -> PolicyResult:
-    """Check each policy document against the disclosure rules of `regimes`; bad input becomes notifications."""
+def check_policies(paths: Sequence[Path], regimes: Sequence[str], rule_dirs: Sequence[Path] = (), *,
+                   use_cache: bool = True) -> PolicyResult:
+    """Check each policy document against the disclosure rules of `regimes`; bad input becomes notifications.
+    With ``use_cache``, an unchanged document's result comes from the user's cache (no spaCy is loaded)."""
+    from privlint.policy.result_cache import checked
+
     catalogue = _catalogue(rule_dirs)
     rules = catalogue.rules_for(_valid(regimes))
+    rule_files = pack_files((builtin_dir(), *rule_dirs))
     findings: list[Finding] = []
     notifications: list[Notification] = []
     documents: list[dict] = []
@@ -66,7 +70,7 @@ def check_policies(paths: Sequence[Path], regimes: Sequence[str], rule_dirs: Seq
         notifications.extend(notes)
         if document is None:
             continue
-        result = check_document(document, catalogue, rules)
+        result = checked(document, catalogue, rules, rule_files, use_cache)
         findings.extend(result.findings)
         notifications.extend(result.notifications)
         if result.record is not None:

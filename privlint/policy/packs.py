@@ -57,7 +57,7 @@ def load_catalogue(rule_dirs: tuple[Path, ...] = ()) -> Catalogue:
     claims: dict[str, Any] = {}
     traditional: dict[str, str] = {}
     rules: list[PolicyRule] = []
-    for path in _pack_files((builtin_dir(), *rule_dirs)):
+    for path in pack_files((builtin_dir(), *rule_dirs)):
         data = _read_yaml(path)
         for name, raw in (data.get("disclosures") or {}).items():
             parsed = parse_disclosure(name, raw or {}, f"{path.name}:disclosures")
@@ -70,7 +70,7 @@ def load_catalogue(rule_dirs: tuple[Path, ...] = ()) -> Catalogue:
     return Catalogue(disclosures=disclosures, claims=claims, traditional=traditional, rules=tuple(rules))
 
 
-def _pack_files(folders: Iterable[Path]) -> list[Path]:
+def pack_files(folders: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for folder in folders:
         if not folder.is_dir():
