@@ -19,6 +19,9 @@ from privlint.code.taint import Scope, Taint, symbolic, union
 from privlint.findings import FlowStep
 
 _COMPOUND_BRANCHES = (cst.If, cst.For, cst.While, cst.Try, cst.TryStar, cst.Match)
+# Calls through which a handler shows an exception to the person who made the request, not to logs.
+_ANSWERS_REQUESTER = re.compile(r"\b(?:render|render_to_response|TemplateResponse|Response|JsonResponse|HttpResponse\w*"
+                                r"|jsonify|make_response|abort|messages\.(?:error|warning|info|add_message))\(")
 # Handlers that catch whatever a try block raises.
 BROAD_HANDLERS = frozenset({"*", "Exception", "BaseException"})
 # Keyword arguments of an exception that make up its message; any other keyword is kept as an attribute.
@@ -326,12 +329,19 @@ def _caught_names(node: cst.Try | cst.TryStar) -> frozenset[str]:
 
 
 def _passes_message_on(handler: cst.ExceptHandler | cst.ExceptStarHandler) -> bool:
+    """Whether a handler uses the exception it binds other than to raise another or to answer the requester
+    with it (``render(..., {"message": e.args[0]})``, ``messages.error(request, e)``)."""
     if handler.name is None or not isinstance(handler.name.name, cst.Name):
         return False
     used = re.compile(rf"\b{re.escape(handler.name.name.value)}\b")
     body = handler.body.body if isinstance(handler.body, cst.IndentedBlock) else [handler.body]
-    return any(used.search(cst.Module(body=[]).code_for_node(statement)) for statement in body
-               if not (isinstance(statement, cst.SimpleStatementLine) and isinstance(statement.body[0], cst.Raise)))
+    for statement in body:
+        if isinstance(statement, cst.SimpleStatementLine) and isinstance(statement.body[0], cst.Raise):
+            continue
+        code = cst.Module(body=[]).code_for_node(statement)
+        if used.search(code) and not _ANSWERS_REQUESTER.search(code):
+            return True
+    return False
 
 
 def _item_of(taint: Taint | None, index: int) -> Taint | None:

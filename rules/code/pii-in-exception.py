@@ -131,3 +131,11 @@ def check_mobile(value, customer):
         raise ValueError(f"{customer.mobile} is not a number")
     except ValueError as error:
         raise ValidationError(str(error)) from error
+
+
+def reset_password(request, requesting_user):
+    try:
+        # ok: pii-in-exception
+        raise LookupError(f"{requesting_user.username}, your link has expired")
+    except LookupError as error:
+        return render(request, "reset/error.html", {"message": error.args[0]})
