@@ -35,6 +35,11 @@ STRING_METHODS = frozenset({
 })
 KEYED_GETTERS = frozenset({"get", "pop", "getlist", "setdefault", "get_one", "getone"})
 GETTER_PREFIXES = ("get_", "fetch_", "load_", "read_", "lookup_")
+# Types of variables a loop over which yields keys or (key, value) pairs.
+MAPPING, ITEMS = "<mapping>", "<items>"
+ITERATES = {MAPPING: "keys", ITEMS: "items"}
+MAPPING_TYPES = frozenset({"dict", "builtins.dict", "typing.Dict", "typing.Mapping", "typing.MutableMapping",
+                           "collections.abc.Mapping", "collections.abc.MutableMapping", "Dict", "Mapping"})
 # Names of a variable that, with no known type, holds a user of the project's user model.
 USER_NAMES = frozenset({"user", "current_user", "request_user"})
 # Package metadata (``setup(author_email=...)``): published on purpose, neither collected nor sent.
@@ -181,6 +186,12 @@ class ExpressionEvaluator(EndpointReader):
         symbol = taint.symbols[0][0]
         return symbol if symbol[0] == "param" else None
 
+    def iteration_kind(self, iterable: cst.BaseExpression, scope: Scope) -> str | None:
+        """What a loop over a variable yields: ``keys`` for a mapping (``dict[str, Any]``, a dict literal),
+        ``items`` for ``d.items()`` kept in a variable."""
+        name = dotted_name(iterable)
+        return ITERATES.get(scope.find("types", name) or "") if name is not None else None
+
     def key_owner(self, container: cst.BaseExpression, scope: Scope) -> str | None:
         """The owner a key read from ``container`` is classified with: none for request input (``request.args``
         names the request's parameters, not infrastructure), else the container's name."""
@@ -249,7 +260,7 @@ class ExpressionEvaluator(EndpointReader):
         clause: cst.CompFor | None = node.for_in
         while clause is not None:
             taint = self.evaluate(clause.iter, inner)
-            for target, carries in loop_targets(clause.target, clause.iter):
+            for target, carries in loop_targets(clause.target, clause.iter, self.iteration_kind(clause.iter, inner)):
                 for name in target_names(target):
                     inner.values[name] = taint if carries else None
             for condition in clause.ifs:

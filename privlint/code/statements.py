@@ -11,6 +11,7 @@ from privlint.code.catalogue import RAISE
 from privlint.code.classes import ClassFacts
 from privlint.code.collection import REQUEST_DATA
 from privlint.code.endpoints import REGION_REFERENCE
+from privlint.code.expressions import ITEMS, MAPPING, MAPPING_TYPES
 from privlint.code.imports import dotted_name, import_aliases
 from privlint.code.scanner import names_a_place
 from privlint.code.summaries import FunctionSummary
@@ -158,8 +159,15 @@ class StatementWalker(ClassFacts):
 
     def annotated_type(self, name: str, annotation: cst.Annotation | None, scope: Scope) -> None:
         """``customer: Customer`` makes ``customer`` an instance of the project's ``Customer``."""
-        dotted = dotted_name(annotation.annotation) if annotation is not None else None
-        class_name = self.class_named(self.resolve_dotted(dotted, scope)) if dotted else None
+        kind = annotation.annotation if annotation is not None else None
+        if isinstance(kind, cst.Subscript):
+            kind = kind.value
+        dotted = dotted_name(kind) if kind is not None else None
+        resolved = self.resolve_dotted(dotted, scope) if dotted else None
+        if resolved in MAPPING_TYPES:
+            scope.types[name] = MAPPING
+            return
+        class_name = self.class_named(resolved) if resolved else None
         if class_name is not None:
             scope.types[name] = class_name
 
@@ -195,7 +203,7 @@ class StatementWalker(ClassFacts):
             self.evaluate(node.test, scope)
         elif isinstance(node, cst.For):
             taint = self.evaluate(node.iter, scope)
-            for target, carries in loop_targets(node.target, node.iter):
+            for target, carries in loop_targets(node.target, node.iter, self.iteration_kind(node.iter, scope)):
                 self.bind_loop_target(target, taint if carries else None, scope)
         elif isinstance(node, cst.Match):
             self.evaluate(node.subject, scope)
@@ -296,6 +304,11 @@ class StatementWalker(ClassFacts):
     def record_type(self, name: str, value: cst.BaseExpression | None, scope: Scope) -> None:
         if value is not None and self.is_request_data(value, scope):
             scope.types[name] = REQUEST_DATA
+        elif isinstance(value, (cst.Dict, cst.DictComp)):
+            scope.types[name] = MAPPING
+        elif (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute)
+              and value.func.attr.value == "items" and not value.args):
+            scope.types[name] = ITEMS
         elif isinstance(value, cst.Call):
             type_name = self.call_type(value, scope)
             if type_name is not None:

@@ -107,11 +107,13 @@ def leading_expression(node: cst.BaseExpression) -> cst.BaseExpression:
     return node
 
 
-def loop_targets(target: cst.BaseExpression, iterable: cst.BaseExpression) -> list[tuple[cst.BaseExpression, bool]]:
+def loop_targets(target: cst.BaseExpression, iterable: cst.BaseExpression,
+                 kind: str | None = None) -> list[tuple[cst.BaseExpression, bool]]:
     """Each loop target and whether it receives the iterable's data: in ``for key, value in d.items()`` and
-    ``for key in d.keys()`` the keys are names (``"email"``), only the values are data."""
+    ``for key in d.keys()`` (or in a mapping, ``kind="keys"``) the keys are names (``"email"``), only the values
+    are data. ``kind`` is what the iterable is known to yield when it is a variable (``"items"``, ``"keys"``)."""
     method = iterable.func.attr.value if isinstance(iterable, cst.Call) and isinstance(iterable.func,
-                                                                                     cst.Attribute) else None
+                                                                                     cst.Attribute) else kind
     if method == "keys":
         return [(target, False)]
     if method == "items" and isinstance(target, (cst.Tuple, cst.List)) and len(target.elements) == 2:

@@ -203,3 +203,14 @@ def where_clause(keyvalues, logger):
     logger.debug("type %s", _item(keyvalues, f"type_{clause}"))
     # ruleid: pii-in-log
     logger.debug("values %s", list(keyvalues.values()))
+
+
+def pushers_by(keyvalues: dict[str, str], logger):
+    keyvalues = {"user_name": keyvalues.user_name}
+    # ok: pii-in-log
+    logger.debug("WHERE %s", " AND ".join("%s = ?" % (column,) for column in keyvalues))
+    items = keyvalues.items()
+    # ok: pii-in-log
+    logger.debug("WHERE %s", " AND ".join(column + " = ?" for column, _ in items))
+    # ruleid: pii-in-log
+    logger.debug("values %s", [value for _, value in items])
