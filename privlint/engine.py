@@ -150,13 +150,12 @@ def scan_project(engine: Engine, files: Sequence[Path], jobs: int | None = None,
         listed = list(facts.values())
         facts.update((path, FileFacts(engine.display(path), screened_out=True)) for path in context_files
                      if path not in facts)
-        wanted = sorted({*_callee_files(listed, modules, facts), *_schema_users(facts, files),
-                         *_class_files(listed, modules, facts)})
+        wanted = sorted({*_definers_wanted(listed, modules, facts), *_schema_users(facts, files)})
         while wanted:
             for path, fact in zip(wanted, run(wanted, True)):
                 facts[path] = fact
             new = [facts[path] for path in wanted]
-            wanted = sorted({*_callee_files(new, modules, facts), *_class_files(new, modules, facts)})
+            wanted = _definers_wanted(new, modules, facts)
     return [facts[path] for path in files] + [facts[path] for path in context_files
                                               if path not in files and not facts[path].screened_out]
 
@@ -172,6 +171,12 @@ def module_index(files: Iterable[Path], root: Path) -> dict[str, Path]:
             taken[name] = taken.get(name, 0) + 1
             index.setdefault(name, file)
     return {name: file for name, file in index.items() if taken[name] == 1 or "." in name}
+
+
+def _definers_wanted(new: Sequence[FileFacts], modules: dict[str, Path], facts: dict[Path, FileFacts]) -> list[Path]:
+    """Screened-out files defining what the ``new`` facts need: the functions they call, the classes they raise
+    or derive from."""
+    return sorted({*_callee_files(new, modules, facts), *_class_files(new, modules, facts)})
 
 
 def _callee_files(new: Iterable[FileFacts], modules: dict[str, Path], facts: dict[Path, FileFacts]) -> list[Path]:

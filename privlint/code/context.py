@@ -42,6 +42,11 @@ class SinkHit:
     sink_location: Location | None = None
     region_reference: str | None = None
 
+    @property
+    def sink_at(self) -> Location:
+        """Where the data reaches the sink (the helper's call, for data a caller passed in)."""
+        return self.sink_location or self.location
+
 
 @dataclass(frozen=True, slots=True)
 class CollectionHit:

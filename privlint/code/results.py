@@ -132,7 +132,7 @@ def _flow_finding(rule: CodeRule, hit: SinkHit, context: AnalysisContext,
                   severity: Mapping[str, Severity], in_command_line_tool: bool = False) -> Finding:
     types = sorted(hit.taint.types)
     destination = hit.host or hit.sink.vendor
-    sink_step = FlowStep(location=hit.sink_location or hit.location, message=f"reaches `{hit.qualified_name}` ({destination})")
+    sink_step = FlowStep(location=hit.sink_at, message=f"reaches `{hit.qualified_name}` ({destination})")
     properties: dict[str, Any] = {"destination": destination, "sink": hit.qualified_name, "vendor": hit.sink.vendor}
     if hit.country:
         properties["country"] = hit.country
@@ -176,7 +176,7 @@ def _cross_border_finding(rule: CodeRule, hit: SinkHit, context: AnalysisContext
     destination = hit.host or hit.sink.vendor
     words = {"sink": hit.qualified_name, "destination": destination, "country": hit.country or "",
              "home": home, "law": context.catalogue.regions.transfer_law.get(home, "")}
-    sink_step = FlowStep(location=hit.sink_location or hit.location, message=f"leaves {home} for {hit.country} through "
+    sink_step = FlowStep(location=hit.sink_at, message=f"leaves {home} for {hit.country} through "
                                                          f"`{hit.qualified_name}` ({destination})")
     properties = {"destination": destination, "sink": hit.qualified_name, "vendor": hit.sink.vendor,
                   "country": hit.country, "homeRegion": home}

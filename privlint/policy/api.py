@@ -40,7 +40,8 @@ def find_policy_documents(root: Path, extra_patterns: Sequence[str] = ()) -> lis
     patterns = (*DEFAULT_PATTERNS, *extra_patterns)
     found: list[Path] = []
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not os.path.exists(Path(folder) / d / "pyvenv.cfg"))
+        dirs[:] = sorted(d for d in dirs
+                         if d not in SKIPPED_DIRS and not os.path.exists(Path(folder) / d / "pyvenv.cfg"))
         for name in sorted(files):
             relative = (Path(folder) / name).relative_to(root).as_posix()
             if any(glob_match(relative, pattern) for pattern in patterns):
