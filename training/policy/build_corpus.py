@@ -405,9 +405,32 @@ def tokens(s: str) -> list[str]:
     return re.findall(r"[0-9a-z\u00c0-\u024f]+|[\u3400-\u9fff\uf900-\ufaff]", s)
 
 
+def demote_empty_bold_headings(blocks: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+    """A run of bold-only lines (level-7 pseudo-headings) with no content before the next real heading
+    or the end of the document is content, not headings: "**生效日期：2025年1月1日**" under the title,
+    "**最后更新日期：...**" as the last line. Make them paragraphs so they get passages.
+    (Applied to Chinese documents only; the English corpus keeps its passages.)"""
+    out = list(blocks)
+    i = 0
+    while i < len(out):
+        if out[i][0] == "h" and out[i][1] == 7:
+            j = i
+            while j < len(out) and out[j][0] == "h" and out[j][1] == 7:
+                j += 1
+            if j == len(out) or out[j][0] == "h":
+                for k in range(i, j):
+                    out[k] = ("p", 0, out[k][2])
+            i = j
+        else:
+            i += 1
+    return out
+
+
 def build_document(text: str, fmt: str, lang: str, doc_id: str):
     """Returns (plain_text, passages). Passages carry heading path and character offsets."""
     blocks = to_blocks(text, fmt)
+    if lang.startswith("zh"):
+        blocks = demote_empty_bold_headings(blocks)
     plain_parts: list[str] = []
     offset = 0
     path: list[tuple[int, str]] = []
@@ -464,7 +487,26 @@ def find_seq(hay: list[str], needle: list[str], lo: int = 0, hi: int | None = No
     return -1
 
 
+# A list marker or heading mark at the start of a quote ("1. **基本信息**", "(c) 为服务用户的目的",
+# "## 联系方式"): the build drops list markers from list items, so a quote that copies one does not
+# match; it is retried without it.
+QUOTE_LEAD_MARK = re.compile(r"^\s*(?:#{1,6}\s*|>\s*)*(?:\*\*|__|\*(?=\S))?\s*"
+                             r"(?:[-*+•]|\d{1,3}[.)、]|[a-z][.)]|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s*")
+
+
 def resolve_anchor(anchor: dict, plain: str, passages: list[dict], tindex, raw_text: str | None):
+    idxs, how = _resolve_anchor(anchor, plain, passages, tindex, raw_text)
+    quote = anchor.get("quote")
+    if not idxs and how == "quote not found" and isinstance(quote, str):
+        bare = QUOTE_LEAD_MARK.sub("", quote, count=1)
+        if bare.strip() and bare != quote:
+            idxs2, how2 = _resolve_anchor({**anchor, "quote": bare}, plain, passages, tindex, raw_text)
+            if idxs2:
+                return idxs2, how2
+    return idxs, how
+
+
+def _resolve_anchor(anchor: dict, plain: str, passages: list[dict], tindex, raw_text: str | None):
     """Map one evidence anchor to passage indexes. Returns (idxs, how) or ([], reason)."""
     toks, starts, ends = tindex
     quote = anchor.get("quote")
