@@ -181,12 +181,19 @@ class _HTMLBlocks(HTMLParser):
         self.keep = keep_newlines
         self.out: list[str] = []
         self.skip = 0
+        self.in_head = 0
         self.cell = 0
 
     def _nl(self, n: int = 2):
         self.out.append("\n" * n)
 
     def handle_starttag(self, tag, attrs):
+        if tag == "body" and self.in_head:
+            # <body> ends an unclosed <head> (pages that write "<head>" again instead of "</head>")
+            self.skip = max(0, self.skip - self.in_head)
+            self.in_head = 0
+        if tag == "head":
+            self.in_head += 1
         if tag in SKIP_TAGS:
             self.skip += 1
             return
@@ -216,6 +223,8 @@ class _HTMLBlocks(HTMLParser):
             self._nl(1)
 
     def handle_endtag(self, tag):
+        if tag == "head":
+            self.in_head = max(0, self.in_head - 1)
         if tag in SKIP_TAGS:
             self.skip = max(0, self.skip - 1)
             return
