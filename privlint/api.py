@@ -70,6 +70,7 @@ def _with_data_types(report: Report, taxonomy: Taxonomy) -> Report:
 def _with_policy(code: Report, config: Config, taxonomy: Taxonomy) -> Report:
     """The code report with the project's policy checked, and the two held against each other."""
     from privlint.policy.api import find_policy_documents
+    from privlint.policy.conditional import escalated
 
     documents = find_policy_documents(config.root, config.policy_paths)
     if not documents:
@@ -82,7 +83,8 @@ def _with_policy(code: Report, config: Config, taxonomy: Taxonomy) -> Report:
     views = [policy_view(record, _text_of(config.root / record["path"])) for record in policy.extra["policies"]]
     consistency = check_consistency(code.findings, views, rules, vocabulary, taxonomy, config.home_region)
     return Report(
-        findings=(*code.findings, *policy.findings, *_configured(consistency, config)),
+        findings=(*code.findings, *escalated(policy.findings, code.findings, taxonomy),
+                  *_configured(consistency, config)),
         rules=(*code.rules, *policy.rules, *(rule.meta for rule in rules.values())),
         notifications=(*code.notifications, *policy.notifications),
         files_scanned=code.files_scanned + policy.files_scanned, extra=policy.extra,

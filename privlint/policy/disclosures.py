@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from privlint.policy.blocks import Block
 from privlint.policy.nlp import Hit, Sentence
 from privlint.policy.packs import Catalogue, PolicyRule
+from privlint.policy.reader import ABSENT, UNSURE
+
+if TYPE_CHECKING:
+    from privlint.policy.judgement import Judgement
 
 LOG = logging.getLogger(__name__)
 
 MISSING = "missing"
 PARTIAL = "partial"
+UNCONFIRMED = "unconfirmed"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -30,11 +35,13 @@ class Located:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Status:
-    """The outcome of one rule on one document: missing, partial, or None when the disclosure is complete."""
+    """The outcome of one rule on one document: missing, partial, unconfirmed (the reader is not sure; `quote` is
+    the closest passage), or None when the disclosure is complete."""
 
     status: str | None
     line: int
     missing_details: tuple[str, ...] = ()
+    quote: str = ""
 
 
 def sections(blocks: Sequence[Block]) -> list[int]:
@@ -90,16 +97,24 @@ def details_in_scope(disclosure: str, scope: set[int], located: Sequence[Located
 
 
 def rule_status(rule: PolicyRule, catalogue: Catalogue, found: Mapping[str, list[Located]],
-                located: Sequence[Located], *, top_line: int) -> Status:
-    """Missing (reported at `top_line`, the document's first line of text) when nothing discloses the item;
-    partial when the rule's detail groups are not all there."""
-    items = found.get(rule.disclosure)
-    if not items:
-        return Status(status=MISSING, line=top_line)
-    first = min(item.line for item in items)
-    if not (rule.requires_any or rule.requires_all) or _only_denied(items):
+                located: Sequence[Located], blocks: Sequence[Block], judgement: Judgement) -> Status:
+    """Missing (reported at the document's first line) when the judgement is absent; unconfirmed when the reader
+    is unsure; otherwise partial when the rule's detail groups are not all in the sections that disclose it."""
+    passage = judgement.passage
+    if judgement.state == ABSENT:
+        return Status(status=MISSING, line=blocks[0].line)
+    if judgement.state == UNSURE and passage is not None:
+        return Status(status=UNCONFIRMED, line=blocks[passage.block].line_at(passage.start), quote=passage.text)
+    items = found.get(rule.disclosure, [])
+    scope = {item.section for item in items}
+    lines = [item.line for item in items]
+    if passage is not None:
+        scope.add(sections(blocks)[passage.block])
+        lines.append(blocks[passage.block].line_at(passage.start))
+    first = min(lines, default=blocks[0].line)
+    if not (rule.requires_any or rule.requires_all) or (items and _only_denied(items)):
         return Status(status=None, line=first)
-    present = details_in_scope(rule.disclosure, {item.section for item in items}, located)
+    present = details_in_scope(rule.disclosure, scope, located)
     details = catalogue.disclosures[rule.disclosure].details
     if any(details[name].claims for name in details) and "claims:recipients" in present:
         present |= {name for name in details if details[name].claims}

@@ -40,6 +40,7 @@ class Catalogue:
     claims: Mapping[str, Any]
     traditional: Mapping[str, str]
     rules: tuple[PolicyRule, ...] = field(default=())
+    chinese_names: Mapping[str, str] = field(default_factory=dict)
 
     def rules_for(self, regimes: Sequence[str]) -> tuple[PolicyRule, ...]:
         return tuple(rule for rule in self.rules if rule.meta.regime in regimes)
@@ -56,9 +57,11 @@ def load_catalogue(rule_dirs: tuple[Path, ...] = ()) -> Catalogue:
     disclosures: dict[str, Disclosure] = {}
     claims: dict[str, Any] = {}
     traditional: dict[str, str] = {}
+    chinese_names: dict[str, str] = {}
     rules: list[PolicyRule] = []
     for path in pack_files((builtin_dir(), *rule_dirs)):
         data = _read_yaml(path)
+        chinese_names.update({str(name): str(text) for name, text in (data.get("chinese_names") or {}).items()})
         for name, raw in (data.get("disclosures") or {}).items():
             parsed = parse_disclosure(name, raw or {}, f"{path.name}:disclosures")
             disclosures[name] = merge_disclosure(disclosures[name], parsed) if name in disclosures else parsed
@@ -67,7 +70,8 @@ def load_catalogue(rule_dirs: tuple[Path, ...] = ()) -> Catalogue:
         if "rules" in data:
             rules.extend(_pack_rules(data, path))
     _check(rules, disclosures)
-    return Catalogue(disclosures=disclosures, claims=claims, traditional=traditional, rules=tuple(rules))
+    return Catalogue(disclosures=disclosures, claims=claims, traditional=traditional, rules=tuple(rules),
+                     chinese_names=chinese_names)
 
 
 def pack_files(folders: Iterable[Path]) -> list[Path]:

@@ -11,6 +11,7 @@ from privlint.findings import Finding, Severity
 from privlint.policy.check import DocumentResult, check_document
 from privlint.policy.documents import PolicyDocument
 from privlint.policy.packs import Catalogue, PolicyRule
+from privlint.policy.reader import MODELS
 
 register(DocumentResult, Finding, Severity)
 
@@ -20,7 +21,8 @@ def checked(document: PolicyDocument, catalogue: Catalogue, rules: Sequence[Poli
     """``check_document``'s result, from the user's cache when the document, the rules and privlint are the same."""
     if not use_cache:
         return check_document(document, catalogue, rules)
-    cache = FactsCache.open(default_cache_root(), Path(document.path).parent, salt_of(rule_files, "policy"))
+    salt = salt_of([*rule_files, *_reader_files()], "policy")
+    cache = FactsCache.open(default_cache_root(), Path(document.path).parent, salt)
     if cache is None:
         return check_document(document, catalogue, rules)
     rule_ids = ",".join(sorted(rule.meta.id for rule in rules))
@@ -31,3 +33,8 @@ def checked(document: PolicyDocument, catalogue: Catalogue, rules: Sequence[Poli
         result = check_document(document, catalogue, rules)
         cache.put(key, result)
     return result
+
+
+def _reader_files() -> list[Path]:
+    """The trained readers' cutoffs, which also carry a digest of their model files (see training/policy)."""
+    return sorted(MODELS.glob("*/cutoffs.json"))

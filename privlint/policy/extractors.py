@@ -1,0 +1,38 @@
+"""Precise extractors that settle a disclosure where a rule beats the model: contact channels, the operator's
+self-definition and the policy's date."""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from privlint.policy.reader import Passage
+
+_EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+_PHONE = (r"(?:\+\d{1,3}[ -]?)?(?:\(\d{1,4}\)[ -]?)?\d{2,4}[ -]\d{3,4}[ -]\d{3,4}|"
+          r"\b1[3-9]\d{9}\b|\b400[ -]?\d{3}[ -]?\d{4}\b")
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATE = (rf"\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}\b|\b\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}}\b|"
+         rf"\b{_MONTH},? \d{{4}}\b|\b\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\b|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}\b|"
+         r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
+_DATED = r"effective|updated|update|revised|modified|last change|version|dated|生效|更新|修订|发布|版本"
+_SELF = (r"\((?:the )?[\"“']?(?:we|us|our)[\"”']?[,)]|\(that'?’?s us\)|hereinafter[^.]{0,40}[\"“](?:we|us)[\"”]|"
+         r"以下简称\s*[“\"「]?(?:我们|本公司|我方)|（[“\"「]?我们[”\"」]?）")
+
+EXTRACTORS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "contact": (re.compile(_EMAIL), re.compile(_PHONE)),
+    "effective-date": (re.compile(rf"(?:{_DATED})[^\n]{{0,60}}?(?:{_DATE})", re.IGNORECASE),
+                       re.compile(rf"(?:{_DATE})[^\n]{{0,20}}?(?:{_DATED})", re.IGNORECASE)),
+    "controller-identity": (re.compile(_SELF, re.IGNORECASE),),
+}
+
+
+def extracted(name: str, passages: Sequence[Passage]) -> Passage | None:
+    """The first passage (its heading included) in which an extractor of disclosure `name` matches."""
+    patterns = EXTRACTORS.get(name, ())
+    for passage in passages:
+        text = f"{passage.heading}\n{passage.text}"
+        if any(pattern.search(text) for pattern in patterns):
+            return passage
+    return None

@@ -1,0 +1,107 @@
+"""The trained policy reader: how strongly each passage of a policy makes each disclosure (spaCy, in the wheel)."""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+MODELS = Path(__file__).parent / "models"
+PRESENT, UNSURE, ABSENT = "present", "unsure", "absent"
+HEADING_CHARS = 120
+PASSAGE_CHARS = 1_500
+CUE_BASE = 0xE000
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A sentence or list item of a policy, with the nearest heading above it and the disclosures whose phrase
+    lists (rules/policy/disclosures.yml) match it or that heading."""
+
+    heading: str
+    text: str
+    block: int = 0
+    start: int = 0
+    cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The reader's strongest passage for one disclosure and its score (0-1)."""
+
+    disclosure: str
+    score: float
+    passage: Passage | None
+
+
+@dataclass(frozen=True, slots=True)
+class Cutoffs:
+    """A document whose phrase lists match a disclosure makes it unless its score is below `absent_with_phrases`;
+    one without such a match lacks it below `absent`, makes it from `present` on, and between, the reader is
+    unsure."""
+
+    absent: float
+    absent_with_phrases: float
+    present: float
+
+    def state(self, score: float, phrases: bool) -> str:
+        """ABSENT, PRESENT or UNSURE for a document's best score."""
+        if phrases:
+            return ABSENT if score < self.absent_with_phrases else PRESENT
+        if score < self.absent:
+            return ABSENT
+        return PRESENT if score >= self.present else UNSURE
+
+
+def passage_text(passage: Passage, disclosures: Sequence[str]) -> str:
+    """What the classifier reads of a passage: its heading, a line break, the passage itself (white space
+    collapsed, so hard-wrapped text reads as the same words), then one cue character per phrase-list match (a
+    private-use character per disclosure, a single token in both languages)."""
+    heading = " ".join(passage.heading.lstrip("#").split())[:HEADING_CHARS]
+    text = " ".join(passage.text.split())[:PASSAGE_CHARS]
+    cues = " ".join(chr(CUE_BASE + disclosures.index(name)) for name in sorted(set(passage.cues))
+                    if name in disclosures)
+    return "\n".join(part for part in (heading, text, cues) if part)
+
+
+def available(lang: str) -> bool:
+    """True when the wheel carries a trained reader for `lang`."""
+    return (MODELS / lang / "config.cfg").is_file()
+
+
+@functools.lru_cache(maxsize=2)
+def pipeline(lang: str) -> Language:
+    """The trained pipeline of `lang` ("en" or "zh"), loaded once from the package."""
+    import spacy
+
+    return spacy.load(MODELS / lang)
+
+
+@functools.lru_cache(maxsize=2)
+def cutoffs(lang: str) -> dict[str, Cutoffs]:
+    """Per-disclosure decision cutoffs chosen on the development documents at training time."""
+    raw = json.loads((MODELS / lang / "cutoffs.json").read_text(encoding="utf-8"))
+    return {name: Cutoffs(absent=float(pair["absent"]), absent_with_phrases=float(pair["absent_with_phrases"]),
+                          present=float(pair["present"])) for name, pair in raw["cutoffs"].items()}
+
+
+def read(passages: Sequence[Passage], nlp: Language) -> dict[str, Reading]:
+    """The strongest passage of every disclosure the reader `nlp` knows."""
+    labels: Iterable[str] = nlp.get_pipe("textcat_multilabel").labels
+    best = {label: Reading(label, 0.0, None) for label in labels}
+    cue_names = sorted(best)
+    texts = (passage_text(passage, cue_names) for passage in passages)
+    for passage, doc in zip(passages, nlp.pipe(texts, batch_size=256)):
+        _keep_best(best, passage, doc.cats)
+    return best
+
+
+def _keep_best(best: dict[str, Reading], passage: Passage, cats: Mapping[str, float]) -> None:
+    for label, score in cats.items():
+        if score > best[label].score:
+            best[label] = Reading(label, float(score), passage)
