@@ -28,12 +28,17 @@ class Vocabulary:
     countries: Mapping[str, str]
     sharing: re.Pattern[str]
     third_party: re.Pattern[str]
+    covers: Mapping[str, Sequence[str]]
 
     def claim_category(self, taxonomy: Taxonomy, type_id: str) -> str | None:
         data_type = taxonomy.types.get(type_id)
         if data_type is None:
             return None
         return self.types.get(type_id) or self.categories.get(data_type.category)
+
+    def disclosed(self, category: str, claimed: frozenset[str]) -> bool:
+        """True when the policy claims the category or a broader one that covers it."""
+        return category in claimed or any(category in self.covers.get(broader, ()) for broader in claimed)
 
     def denies_sharing(self, text: str) -> bool:
         return bool(self.sharing.search(text) and self.third_party.search(text))
@@ -53,7 +58,7 @@ class PolicyView:
 
 def load_vocabulary(files: Iterable[Path]) -> Vocabulary:
     """Merge the vocabulary files of every pack."""
-    merged: dict[str, Any] = {"types": {}, "categories": {}, "countries": {}, "sharing-verbs": [],
+    merged: dict[str, Any] = {"types": {}, "categories": {}, "countries": {}, "covers": {}, "sharing-verbs": [],
                               "third-party-words": []}
     for path in files:
         data = load_yaml(path)
@@ -66,8 +71,13 @@ def load_vocabulary(files: Iterable[Path]) -> Vocabulary:
                 merged[key].extend(value)
             else:
                 raise RuleError(f"'{key}' has the wrong shape", path=str(path), line=line_of(data))
+    if not all(isinstance(names, list) and all(isinstance(name, str) for name in names)
+               for names in merged["covers"].values()):
+        raise RuleError("'covers' maps a claim category to a list of the categories it covers", path=str(path),
+                        line=1)
     return Vocabulary(types=merged["types"], categories=merged["categories"], countries=merged["countries"],
-                      sharing=any_of(merged["sharing-verbs"]), third_party=any_of(merged["third-party-words"]))
+                      sharing=any_of(merged["sharing-verbs"]), third_party=any_of(merged["third-party-words"]),
+                      covers=merged["covers"])
 
 
 def load_consistency(folders: Sequence[Path]) -> tuple[dict[str, CodeRule], Vocabulary]:
@@ -82,7 +92,8 @@ def policy_view(record: Mapping[str, Any], text: str) -> PolicyView:
     return PolicyView(
         path=record["path"], text=text, categories=frozenset(claims.get("data_categories", ())),
         countries=frozenset(claims.get("countries", ())),
-        discloses_transfers=bool(record.get("evidence", {}).get("cross-border-transfer")),
+        discloses_transfers=bool(record.get("evidence", {}).get("cross-border-transfer"))
+        or record.get("reader", {}).get("cross-border-transfer", {}).get("state") == "present",
         negative_claims=tuple((claim["text"], claim["line"]) for claim in claims.get("negative_claims", ())),
     )
 
@@ -115,7 +126,7 @@ class _Checker:
         for finding in _in_order(code):
             for type_id in finding.data_categories:
                 category = self.vocabulary.claim_category(self.taxonomy, type_id)
-                if category is None or category in policy.categories or category in seen:
+                if category is None or self.vocabulary.disclosed(category, policy.categories) or category in seen:
                     continue
                 seen.add(category)
                 yield self._finding("undisclosed-data-category", finding.location, [type_id], policy,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,30 @@ def test_disable_and_severity_apply_to_policy_and_consistency_rules(run_cli, tmp
     write(tmp_path, "pyproject.toml", "[tool.privlint]\nregimes = ['gdpr']\ndisable = ['gdpr-retentio']\n")
     code, _, err = run_cli("scan", str(tmp_path))
     assert code == 2 and "unknown rule id 'gdpr-retentio'" in err
+
+
+GENDER_CODE = ("import logging\n\nlog = logging.getLogger(__name__)\n\n\ndef signup(user):\n"
+               "    log.info('new user %s %s', user.gender, user.phone_number)\n")
+
+
+@pytest.mark.parametrize("policy, undisclosed", [
+    ("# 隐私政策\n\n## 我们收集的信息\n\n我们收集您的联系电话和性别，用于注册。\n", set()),
+    ("# Privacy\n\n## Information we collect\n\nWe collect your contact number and demographic information.\n", set()),
+    ("# Privacy\n\n## Information we collect\n\nWe collect your contact number.\n", {"gender"}),
+])
+def test_claim_synonyms_and_broader_categories_disclose_the_code_s_data(run_cli, tmp_path, policy, undisclosed):
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\nregimes = ['gdpr']\n")
+    write(tmp_path, "PRIVACY.md", policy)
+    write(tmp_path, "app.py", GENDER_CODE)
+    _, out, _ = run_cli("scan", str(tmp_path), "--format", "json")
+    findings = [f for f in json.loads(out)["findings"] if f["ruleId"] == "undisclosed-data-category"]
+    assert {f["properties"]["dataCategories"][0] for f in findings} == undisclosed
+
+
+def test_covers_must_list_categories(tmp_path):
+    from privlint.consistency import load_vocabulary
+    from privlint.errors import RuleError
+
+    path = write(tmp_path, "vocabulary.yml", "covers:\n  demographic: gender\n")
+    with pytest.raises(RuleError, match="covers"):
+        load_vocabulary([path])
