@@ -24,7 +24,7 @@ class RenderOptions:
 DEFAULT_OPTIONS = RenderOptions()
 Renderer = Callable[[Report, RenderOptions], str]
 
-# Formats by name and the module whose ``render`` produces them; a format's module (sarif-om for SARIF)
+# Formats by name and the module whose ``render`` produces them; a format's module (the HTML template, say)
 # is imported only when that format is asked for.
 FORMATS: dict[str, str] = {
     "text": "privlint.report.text",
