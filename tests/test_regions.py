@@ -71,3 +71,16 @@ def test_a_client_region_read_from_another_module_or_the_settings(run_cli, tmp_p
     abroad = {(f["location"]["line"], f["properties"]["country"]) for f in json.loads(out)["findings"]
               if f["ruleId"] == "pii-cross-border"}
     assert abroad == {(8, "US"), (12, "SG")}
+
+
+def test_remembered_region_answers_are_dropped_when_the_table_is_compiled_again():
+    from privlint.code.regions import RegionTable
+
+    table = RegionTable(regions={"eu-*": "EU", "eu-west-2": "GB"})
+    table.compile()
+    assert [table.country_of_text("eu-west-2"), table.country_of_text("eu-west-2")] == ["GB", "GB"]
+    assert table.country_of_text("eu-central-1 words") == "EU"
+    assert table.country_of_text("no region here") is None
+    table.update({"regions": {"here": "FR"}})
+    table.compile()
+    assert table.country_of_text("no region here") == "FR"

@@ -14,6 +14,7 @@ EU_MEMBERS = frozenset({
     "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "EU",
 })
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_CACHE_LIMIT = 100_000
 
 
 @dataclass(slots=True)
@@ -26,6 +27,7 @@ class RegionTable:
     transfer_law: dict[str, str] = field(default_factory=dict)
     _region_patterns: list[tuple[Any, str]] = field(default_factory=list)
     _host_patterns: list[tuple[Any, str]] = field(default_factory=list)
+    _token_countries: dict[str, str | None] = field(default_factory=dict)
 
     def update(self, document: Mapping[str, Any]) -> None:
         """Merge one catalogue file's tables; ``compile`` once they are all in."""
@@ -37,6 +39,7 @@ class RegionTable:
         specific_first = sorted(self.regions.items(), key=lambda item: ("*" in item[0], -len(item[0])))
         self._region_patterns = [(compile_linear(_glob(pattern)), country) for pattern, country in specific_first]
         self._host_patterns = [(compile_linear(_glob(pattern)), country) for pattern, country in self.hosts.items()]
+        self._token_countries = {}
 
     def country_of_text(self, text: str) -> str | None:
         """The country of a URL's host, or of a region name (``eu-west-1``, ``oss-cn-hangzhou``) in the text."""
@@ -58,10 +61,21 @@ class RegionTable:
 
     def _region_country(self, tokens: Iterable[str]) -> str | None:
         for token in tokens:
-            for regex, country in self._region_patterns:
-                if regex.fullmatch(token):
-                    return country
+            country = self._token_country(token)
+            if country is not None:
+                return country
         return None
+
+    def _token_country(self, token: str) -> str | None:
+        """The country of the first region pattern ``token`` matches, remembered: the same words recur in every
+        string of a project."""
+        countries = self._token_countries
+        if token not in countries:
+            if len(countries) > _CACHE_LIMIT:
+                countries.clear()
+            countries[token] = next((country for regex, country in self._region_patterns if regex.fullmatch(token)),
+                                    None)
+        return countries[token]
 
 
 def is_foreign(country: str, home: str) -> bool:
