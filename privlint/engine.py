@@ -18,7 +18,6 @@ from privlint.code.scanner import FileFacts, scan_file
 from privlint.code.screen import Screen
 from privlint.code.source_file import read_source_bytes
 from privlint.code.summaries import CallSite
-from privlint.code.workers import WorkerPool
 from privlint.config import Config
 from privlint.errors import ConfigError
 from privlint.findings import RuleMeta
@@ -247,6 +246,8 @@ def _runner(engine: Engine, workers: int) -> Iterator[Callable[[Sequence[Path], 
     if workers <= 1:
         yield lambda paths, force: (engine.scan(path, force) for path in paths)
         return
+    from privlint.code.workers import WorkerPool  # process pools are imported only for a scan of many files
+
     pool = WorkerPool(engine, workers)
     try:
         yield pool.scan

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from privlint.code.catalogue import CODE_KINDS, Sink
+from privlint.compiled import compiled
 from privlint.errors import RuleError
 from privlint.findings import Confidence, RuleDocs, RuleMeta, Severity
 from privlint.yamlio import line_of, load_yaml
@@ -58,14 +59,19 @@ def builtin_pack() -> Path:
 
 def pack_dirs(packs: Iterable[str], rule_paths: Iterable[Path]) -> list[Path]:
     """The enabled pack folders: ``core`` and installed packs named in ``packs``, then every project rule path."""
-    from privlint.workflow.packs import installed_pack_folder
-
-    folders = [builtin_pack() if name == "core" else installed_pack_folder(name) for name in dict.fromkeys(packs)]
+    folders = [builtin_pack() if name == "core" else _installed_pack_folder(name) for name in dict.fromkeys(packs)]
     for folder in rule_paths:
         if not folder.is_dir():
             raise RuleError("rule path is not a directory", path=str(folder))
         folders.append(folder)
     return folders
+
+
+def _installed_pack_folder(name: str) -> Path:
+    """An installed pack's folder (entry points are looked up only when a project names such a pack)."""
+    from privlint.workflow.packs import installed_pack_folder
+
+    return installed_pack_folder(name)
 
 
 def pack_files(folders: Iterable[Path], section: str) -> list[Path]:
@@ -77,14 +83,21 @@ def pack_files(folders: Iterable[Path], section: str) -> list[Path]:
 
 
 def load_code_rules(files: Iterable[Path]) -> list[CodeRule]:
-    """Read and validate code rule files; the file name is the rule id."""
+    """Read and validate code rule files (or take them from the user's cache when none changed); the file name
+    is the rule id."""
+    files = list(files)
+    return list(compiled("code-rules", files, lambda: _read_code_rules(files), tuple,
+                         (CodeRule, RuleMeta, RuleDocs, Severity, Confidence)))
+
+
+def _read_code_rules(files: Iterable[Path]) -> tuple[CodeRule, ...]:
     rules: dict[str, CodeRule] = {}
     for path in files:
         rule = read_code_rule(path)
         if rule.meta.id in rules:
             raise RuleError(f"duplicate rule id {rule.meta.id!r}", path=str(path))
         rules[rule.meta.id] = rule
-    return list(rules.values())
+    return tuple(rules.values())
 
 
 def read_code_rule(path: Path) -> CodeRule:

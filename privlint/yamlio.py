@@ -3,12 +3,14 @@ documents whose aliases expand past a size limit (an alias bomb) or into themsel
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from privlint.errors import RuleError
+
+if TYPE_CHECKING:
+    import yaml
 
 
 class LineDict(dict):
@@ -17,21 +19,30 @@ class LineDict(dict):
     line: int = 0
 
 
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_EXPANDED_NODES = 1_000_000
 
 
-class _LineLoader(SAFE_LOADER):  # type: ignore[misc, valid-type]
-    """Safe loader (LibYAML's when installed) whose mappings are LineDicts."""
+def safe_loader() -> type:
+    """The safe loader class (LibYAML's when installed); PyYAML is imported only when YAML is read."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
-    mapping = LineDict(loader.construct_mapping(node, deep=True))
-    mapping.line = node.start_mark.line + 1
-    return mapping
+@functools.lru_cache(maxsize=1)
+def _line_loader() -> type:
+    import yaml
 
+    def construct_mapping(loader: Any, node: yaml.MappingNode) -> LineDict:
+        mapping = LineDict(loader.construct_mapping(node, deep=True))
+        mapping.line = node.start_mark.line + 1
+        return mapping
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    class LineLoader(safe_loader()):  # type: ignore[misc]
+        """Safe loader (LibYAML's when installed) whose mappings are LineDicts."""
+
+    LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return LineLoader
 
 
 def load_yaml(path: Path) -> Any:
@@ -40,18 +51,21 @@ def load_yaml(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise RuleError(f"cannot read rule file: {error}", path=str(path)) from None
-    return load_text(text, str(path), _LineLoader)
+    return load_text(text, str(path), _line_loader())
 
 
-def load_text(text: str, where: str, loader_class: type = SAFE_LOADER) -> Any:
+def load_text(text: str, where: str, loader_class: type | None = None) -> Any:
     """Parse YAML text with a safe loader, checking its expanded size before building anything."""
     loader, node = compose_text(text, where, loader_class)
     return construct(loader, node, where)
 
 
-def compose_text(text: str, where: str, loader_class: type = SAFE_LOADER) -> tuple[Any, yaml.Node | None]:
-    """The loader and the node graph of one document; a RuleError naming ``where`` for bad or explosive YAML."""
-    loader = loader_class(text)
+def compose_text(text: str, where: str, loader_class: type | None = None) -> tuple[Any, yaml.Node | None]:
+    """The loader and the node graph of one document (read with ``loader_class``, the safe loader unless given);
+    a RuleError naming ``where`` for bad or explosive YAML."""
+    import yaml
+
+    loader = (loader_class or safe_loader())(text)
     try:
         node = loader.get_single_node()
     except yaml.YAMLError as error:
@@ -63,6 +77,8 @@ def compose_text(text: str, where: str, loader_class: type = SAFE_LOADER) -> tup
 
 def construct(loader: Any, node: yaml.Node | None, where: str) -> Any:
     """The Python data of a composed (and checked) document."""
+    import yaml
+
     if node is None:
         return None
     try:
@@ -106,6 +122,8 @@ def _check_expansion(root: yaml.Node, where: str) -> None:
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
+    import yaml
+
     if isinstance(node, yaml.SequenceNode):
         return list(node.value)
     if isinstance(node, yaml.MappingNode):

@@ -10,6 +10,7 @@ followed through a symbolic link.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import logging
@@ -42,20 +43,28 @@ def default_cache_root() -> Path:
 class FactsCache:
     """Facts of files by content hash, signed JSON in one project's folder of the user's cache."""
 
-    def __init__(self, root: Path, project: Path, salt: str) -> None:
+    def __init__(self, root: Path, project_folder: Path, salt: str) -> None:
         self.root = root
-        self.project_folder = root / hashlib.sha256(str(project.resolve()).encode("utf-8", "surrogateescape")
-                                                    ).hexdigest()[:24]
-        self.folder = self.project_folder / salt[:16]
+        self.project_folder = project_folder
+        self.folder = project_folder / salt[:16]
         self.salt = salt
         self._secret: bytes | None = None
 
     @classmethod
     def open(cls, root: Path, project: Path, salt: str) -> "FactsCache | None":
-        """The cache, or None (with a debug log) when its folder is not safe to use."""
-        cache = cls(root, project, salt)
+        """The cache of ``project``, or None (with a debug log) when its folder is not safe to use."""
+        name = hashlib.sha256(str(project.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:24]
+        return cls._opened(cls(root, root / name, salt))
+
+    @classmethod
+    def open_shared(cls, root: Path, name: str, salt: str) -> "FactsCache | None":
+        """The cache of entries that belong to no project, in the folder ``name`` of ``root``; None when unsafe."""
+        return cls._opened(cls(root, root / name, salt))
+
+    @staticmethod
+    def _opened(cache: "FactsCache") -> "FactsCache | None":
         try:
-            cache._secret = _read_or_make_secret(root)
+            cache._secret = _read_or_make_secret(cache.root)
         except OSError as error:
             LOG.debug("cache disabled: %s", error)
             return None
@@ -167,8 +176,19 @@ def _read_or_make_secret(root: Path) -> bytes:
 def salt_of(files: Iterable[Path], settings: str) -> str:
     """A digest of privlint's own modules, the given rule pack files and the settings text."""
     digest = hashlib.sha256(settings.encode())
+    digest.update(code_digest().encode())
+    for path in sorted(files):
+        digest.update(str(path.name).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of privlint's own modules: anything cached is stale once they change."""
+    digest = hashlib.sha256()
     package = Path(__file__).resolve().parent.parent
-    for path in sorted(package.rglob("*.py")) + sorted(files):
+    for path in sorted(package.rglob("*.py")):
         digest.update(str(path.name).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -182,10 +182,20 @@ class SinkCatalogue:
 
 def load_catalogue(files: Iterable[Path], extra_sanitizers: Iterable[str] = ()) -> SinkCatalogue:
     """Read every sink catalogue file, in order, plus the project's own sanitizers."""
-    data = CatalogueData(sanitizers=list(extra_sanitizers))
+    from privlint.compiled import compiled
+
+    files = list(files)
+    data = compiled("sinks", files, lambda: _read_catalogue(files), CatalogueData,
+                    (CatalogueData, CollectionCatalogue, RegionTable))
+    data.sanitizers[:0] = extra_sanitizers
+    return SinkCatalogue(data)
+
+
+def _read_catalogue(files: Iterable[Path]) -> CatalogueData:
+    data = CatalogueData()
     for path in files:
         data.read(load_yaml(path), path)
-    return SinkCatalogue(data)
+    return data
 
 
 def _read_sink_groups(groups: Any, path: Path) -> list[Sink]:

@@ -6,12 +6,13 @@ import importlib.resources
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from privlint.taxonomy.schema import CONTEXT_KEYS, TypeSpec, Where, parse_type, string_list
 from privlint.yamlio import compose_text, construct
+
+if TYPE_CHECKING:
+    import yaml
 
 INLINE_SOURCE = "[tool.privlint] data_types"
 
@@ -30,8 +31,8 @@ def builtin_files() -> list[Any]:
     return sorted((item for item in folder.iterdir() if item.name.endswith((".yml", ".yaml"))), key=lambda i: i.name)
 
 
-def read_sources(files: Iterable[Any], extra_types: Sequence[Mapping[str, Any]]) -> TaxonomySource:
-    """Read every file (built-in first, then the project's) and the inline types into one source."""
+def read_sources(files: Iterable[Any]) -> TaxonomySource:
+    """Read every file (built-in first, then the project's) into one source."""
     source = TaxonomySource()
     for item in files:
         try:
@@ -39,13 +40,18 @@ def read_sources(files: Iterable[Any], extra_types: Sequence[Mapping[str, Any]])
         except (OSError, UnicodeDecodeError) as exc:
             raise Where(str(item)).error(f"cannot read taxonomy file: {exc}") from exc
         _read_document(text, Where(str(item)), source)
-    for index, entry in enumerate(extra_types):
-        source.types.append(parse_type(entry, Where(f"{INLINE_SOURCE}[{index}]"), {}))
     return source
+
+
+def inline_types(extra_types: Sequence[Mapping[str, Any]]) -> list[TypeSpec]:
+    """The types a project declares in its configuration, validated."""
+    return [parse_type(entry, Where(f"{INLINE_SOURCE}[{index}]"), {}) for index, entry in enumerate(extra_types)]
 
 
 def _read_document(text: str, where: Where, source: TaxonomySource) -> None:
     """Parse one YAML document (safe tags only) and add its types and context lists to ``source``."""
+    import yaml
+
     loader, root = compose_text(text, where.path)
     data = construct(loader, root, where.path)
     if data is None:
@@ -64,6 +70,8 @@ def _read_document(text: str, where: Where, source: TaxonomySource) -> None:
 
 def _read_types(entries: Any, node: yaml.Node | None, where: Where, source: TaxonomySource) -> None:
     """Validate the ``types`` list, giving each entry the line of its node."""
+    import yaml
+
     if not isinstance(entries, list) or not isinstance(node, (yaml.SequenceNode, type(None))):
         raise Where(where.path, _line(node)).error("'types' must be a list of type mappings")
     for entry, entry_node in zip(entries, node.value if node else []):
@@ -73,6 +81,8 @@ def _read_types(entries: Any, node: yaml.Node | None, where: Where, source: Taxo
 
 def _key_lines(node: yaml.MappingNode) -> dict[Any, int]:
     """Map each scalar key of a mapping node to the 1-based line of its value."""
+    import yaml
+
     return {key.value: _line(value) for key, value in node.value if isinstance(key, yaml.ScalarNode)}
 
 

@@ -40,7 +40,7 @@ class TypeSpec:
     names: list[str] = field(default_factory=list)
     person_names: list[str] = field(default_factory=list)
     excludes: list[str] = field(default_factory=list)
-    values: list[tuple[Any, str | None]] = field(default_factory=list)
+    values: list[tuple[str, str | None]] = field(default_factory=list)  # regex (checked), check name
 
 
 def parse_type(entry: Any, where: Where, lines: Mapping[str, int]) -> TypeSpec:
@@ -89,11 +89,12 @@ def string_list(value: Any, key: str, where: Where, line: int | None) -> list[st
     return list(value)
 
 
-def _values(value: Any, where: Where, line: int | None) -> list[tuple[Any, str | None]]:
-    """Compile the ``values`` list: mappings of ``regex`` (full match) and an optional ``check``."""
+def _values(value: Any, where: Where, line: int | None) -> list[tuple[str, str | None]]:
+    """Check the ``values`` list: mappings of ``regex`` (full match, compiled to be sure it can be) and an
+    optional ``check``."""
     if not isinstance(value, list):
         raise where.error("'values' must be a list of {regex, check} mappings", line)
-    compiled = []
+    checked = []
     for item in value:
         if not isinstance(item, Mapping) or not isinstance(item.get("regex"), str) or set(item) - {"regex", "check"}:
             raise where.error("each value pattern must be a mapping with 'regex' and optional 'check'", line)
@@ -101,7 +102,8 @@ def _values(value: Any, where: Where, line: int | None) -> list[tuple[Any, str |
         if check is not None and check not in CHECKS:
             raise where.error(f"unknown value check {check!r}; known: {', '.join(sorted(CHECKS))}", line)
         try:
-            compiled.append((compile_linear(item["regex"]), check))
+            compile_linear(item["regex"])
         except ValueError as exc:
             raise where.error(f"invalid regex {item['regex']!r}: {exc}", line) from None
-    return compiled
+        checked.append((item["regex"], check))
+    return checked

@@ -7,11 +7,13 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from privlint.linear_regex import compile_linear
 from privlint.taxonomy.literals import CHECKS
-from privlint.taxonomy.loader import TaxonomySource, builtin_files, project_files, read_sources
+from privlint.compiled import compiled
+from privlint.taxonomy.loader import TaxonomySource, builtin_files, inline_types, project_files, read_sources
 from privlint.taxonomy.matcher import NameMatcher, pattern_tokens
 from privlint.taxonomy.model import DataType, NamePattern, ValuePattern
-from privlint.taxonomy.schema import TypeSpec
+from privlint.taxonomy.schema import TypeSpec, Where
 
 _CACHE_LIMIT = 200_000
 _MAX_LITERAL = 64
@@ -71,7 +73,10 @@ def load_taxonomy(extra_files: Sequence[Path] = (), extra_types: Sequence[Mappin
 
     Raises RuleError naming the file and line of invalid data.
     """
-    source = read_sources([*builtin_files(), *project_files(extra_files)], extra_types)
+    files = [*builtin_files(), *project_files(extra_files)]
+    source = compiled("taxonomy", files, lambda: read_sources(files), TaxonomySource,
+                      (TaxonomySource, TypeSpec, Where))
+    source.types.extend(inline_types(extra_types))
     source.context["excludes"].extend(extra_excludes)
     return compile_taxonomy(source)
 
@@ -85,7 +90,7 @@ def compile_taxonomy(source: TaxonomySource) -> Taxonomy:
     patterns = [NamePattern(tokens=pattern_tokens(text), type_id=spec.id, needs_person=needs)
                 for spec in specs.values()
                 for needs, texts in ((False, spec.names), (True, spec.person_names)) for text in texts]
-    values = [ValuePattern(regex=regex, check=check, type_id=spec.id) for spec in specs.values()
+    values = [ValuePattern(regex=compile_linear(regex), check=check, type_id=spec.id) for spec in specs.values()
               for regex, check in spec.values]
     excludes = {spec.id: spec.excludes for spec in specs.values()}
     owner_independent = frozenset(type_id for type_id, data_type in types.items()
