@@ -8,13 +8,15 @@ opening parenthesis.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass, field
+from typing import ContextManager
 
 import libcst as cst
 from libcst._nodes.internal import CodegenState
 
 Span = tuple[int, int, int, int]
-
+_NOTHING = nullcontext()
 
 
 def _concrete_subclasses(*roots: type) -> frozenset[type]:
@@ -36,6 +38,12 @@ class _SpanState(CodegenState):
     column: int = 0
     spans: dict[cst.CSTNode, Span] = field(default_factory=dict)
     starts: list[tuple[int, int]] = field(default_factory=list)
+
+    def record_syntactic_position(self, node: cst.CSTNode, *, start_node: cst.CSTNode | None = None,
+                                  end_node: cst.CSTNode | None = None) -> ContextManager[None]:
+        """Nothing to record (the spans come from before and after codegen): a context that costs nothing,
+        where libcst's own makes a generator for every token of an expression."""
+        return _NOTHING
 
     def add_indent_tokens(self) -> None:
         for token in self.indent_tokens:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Mapping
+from typing import Iterator, Mapping
 
 from privlint.code.context import AnalysisContext, CollectionHit, SinkHit
 from privlint.code.discovery import module_name
@@ -64,9 +66,26 @@ def scan_file(path: Path, display: str, context: AnalysisContext, *, force: bool
     source = read_source(path, display, data)
     if source.text is None:
         return FileFacts(display, notifications=(source.notification,) if source.notification else ())
-    facts = _scan_text(source.text, display, context, force)
+    with _collector_paused():
+        facts = _scan_text(source.text, display, context, force)
     malformed = malformed_suppressions(source.text, display)
     return replace(facts, notifications=(*facts.notifications, *malformed)) if malformed else facts
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while one file is analysed: libcst builds up to hundreds of thousands of
+    nodes, alive until the analysis ends and not in cycles, which the collector would traverse again and again
+    (a third of a cold scan of Django). Once the file is done they are freed by reference counting, and the
+    collector, running again, looks only at what survived."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _scan_text(text: str, display: str, context: AnalysisContext, force: bool) -> FileFacts:
