@@ -8,7 +8,6 @@ from typing import Callable, Sequence
 
 from privlint.code.discovery import discover
 from privlint.code.results import build_findings
-from privlint.consistency import check_consistency, load_consistency, policy_view
 from privlint.config import Config
 from privlint.engine import build_engine, display_path, project_roots, scan_project
 from privlint.fingerprints import with_fingerprints
@@ -69,6 +68,7 @@ def _with_data_types(report: Report, taxonomy: Taxonomy) -> Report:
 
 def _with_policy(code: Report, config: Config, taxonomy: Taxonomy) -> Report:
     """The code report with the project's policy checked, and the two held against each other."""
+    from privlint.consistency import check_consistency, load_consistency, policy_view
     from privlint.policy.api import find_policy_documents
     from privlint.policy.conditional import escalated
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import functools
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
@@ -65,6 +66,7 @@ def _walk(top: Path, root: Path, include: tuple[str, ...], exclude: tuple[str, .
                                   path=_named(Path(str(error.filename)), root)))
 
     tree = top.resolve()
+    endings = _required_endings(include)
     for folder, dirs, files in os.walk(top, followlinks=True, onerror=on_error):
         here = Path(folder)
         try:
@@ -83,12 +85,26 @@ def _walk(top: Path, root: Path, include: tuple[str, ...], exclude: tuple[str, .
         dirs[:] = sorted(d for d in dirs if not _excluded(here / d, root, exclude, directory=True)
                          and os.path.join(absolute, d) not in ignored and _inside(here / d, tree, root, notes))
         for name in sorted(files):
+            if endings is not None and not os.path.normcase(name).endswith(endings):
+                continue
             file = here / name
             if os.path.join(absolute, name) in ignored:
                 continue
             if (_included(file, root, include) and not _excluded(file, root, exclude)
                     and _inside(file, tree, root, notes)):
                 yield file
+
+
+def _required_endings(include: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The literal endings of the include patterns (``.py`` of ``**/*.py``): a file name with none of them is not
+    included, whatever folder it is in. None when a pattern ends in a wildcard or a folder."""
+    endings = []
+    for pattern in include:
+        ending = re.split(r"[*?\[\]]", pattern)[-1]
+        if not ending or "/" in ending:
+            return None
+        endings.append(os.path.normcase(ending))
+    return tuple(endings)
 
 
 def _inside(path: Path, tree: Path, root: Path, notes: list[Notification]) -> bool:
