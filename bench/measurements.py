@@ -48,12 +48,31 @@ if __name__ == '__main__':
 """
 
 
+# One taint rule (e-mail addresses reaching a log or print), as in /work/shared/PERFORMANCE.md's semgrep column.
+SEMGREP_RULE = """\
+rules:
+  - id: email-in-log
+    languages: [python]
+    severity: WARNING
+    message: an e-mail address reaches a log
+    mode: taint
+    pattern-sources:
+      - pattern: $X.email
+      - pattern: $X["email"]
+    pattern-sinks:
+      - pattern: logging.$METHOD(...)
+      - pattern: $LOGGER.$METHOD(...)
+      - pattern: print(...)
+"""
+
+
 @dataclass(frozen=True)
 class Tools:
     python: str
     privlint: str
     bandit: str
     privlint_jobs: int | None = None
+    semgrep: str | None = None          # timed only when installed (beside the interpreter, on PATH, --semgrep)
 
 
 @dataclass(frozen=True)
@@ -73,6 +92,7 @@ class Measurement:
     check: Callable[[Path, str], dict] | None = None
     prepare: Callable[[Tools, Path], None] | None = None
     default: bool = True
+    tool: str | None = None             # a tool that may be missing: without it the measurement is left out
 
 
 def _privlint(tools: Tools, target: Path, report: Path | None, *, cached: bool = False) -> list[str]:
@@ -97,6 +117,26 @@ def _fill_cache(tools: Tools, target: Path) -> None:
 def _bandit(tools: Tools, target: Path, report: Path | None) -> list[str]:
     flag = [] if target.is_file() else ["-r"]
     return [tools.bandit, "-q", *flag, str(target), "-f", "json", "-o", str(report or os.devnull)]
+
+
+def _semgrep(tools: Tools, target: Path, report: Path | None) -> list[str]:
+    assert tools.semgrep is not None, "semgrep measurements are left out when it is not installed"
+    rule = LOGS.parent / "semgrep-rule.yml"
+    rule.parent.mkdir(parents=True, exist_ok=True)
+    if not rule.exists() or rule.read_text("utf-8") != SEMGREP_RULE:
+        rule.write_text(SEMGREP_RULE, encoding="utf-8")
+    return [tools.semgrep, "scan", "--config", str(rule), "--metrics=off", "--disable-version-check", "--quiet",
+            "--no-git-ignore",  # the corpora sit in this repository's ignored bench/.cache/
+            "--json", "--output", str(report or os.devnull), str(target)]
+
+
+def _check_semgrep(report: Path, stderr: str) -> dict:
+    try:
+        data = json.loads(report.read_text("utf-8"))
+    except (OSError, ValueError) as error:
+        raise BenchError(f"semgrep wrote no readable JSON to {report}: {error}\n{stderr[-2000:]}") from None
+    return {"results": len(data.get("results") or []), "errors": len(data.get("errors") or []),
+            "files_scanned": len((data.get("paths") or {}).get("scanned") or [])}
 
 
 def _check_sarif(report: Path, stderr: str) -> dict:
@@ -166,6 +206,8 @@ MEASUREMENTS: list[Measurement] = [
     Measurement("warm", "privlint scan --format sarif, per-file cache filled", _privlint_warm,
                 ok=frozenset({0, 1}), prepare=_fill_cache),
     Measurement("bandit", "bandit -q -r -f json", _bandit, ok=None, check=_check_bandit),
+    Measurement("semgrep", "semgrep scan with one taint rule (when installed)", _semgrep, ok=frozenset({0, 1}),
+                check=_check_semgrep, tool="semgrep"),
     Measurement("parse", "libcst.parse_module on every .py, 1 process",
                 lambda tools, target, report: [tools.python, "-c", PARSE_FLOOR, str(target)], check=_check_parse),
     Measurement("parse2", "libcst.parse_module on every .py, 2 processes",

@@ -69,15 +69,29 @@ def _version(argv: list[str]) -> str:
 
 
 def find_tools(args: argparse.Namespace) -> tuple[Tools, dict]:
+    semgrep = _optional("semgrep", args.semgrep)
     tools = Tools(python=sys.executable, privlint=_locate("privlint", args.privlint),
-                  bandit=_locate("bandit", args.bandit), privlint_jobs=args.jobs)
+                  bandit=_locate("bandit", args.bandit), privlint_jobs=args.jobs, semgrep=semgrep)
     versions = {
         "python": platform.python_version(),
         "privlint": _version([tools.privlint, "--version"]),
         "bandit": _version([tools.bandit, "--version"]),
         "libcst": _version([tools.python, "-c", "from importlib.metadata import version; print(version('libcst'))"]),
     }
+    if semgrep:
+        versions["semgrep"] = _version([semgrep, "--version", "--disable-version-check"])
     return tools, versions
+
+
+def _optional(name: str, given: str | None) -> str | None:
+    """A tool that is timed when installed: given, beside the interpreter or on PATH; None (said on stderr)."""
+    try:
+        return _locate(name, given)
+    except BenchError:
+        if given:
+            raise
+        print(f"bench: {name} is not installed; not timed (--{name} PATH)", file=sys.stderr)
+        return None
 
 
 # ---------------------------------------------------------------------------------------------- running
@@ -118,7 +132,8 @@ def measure_corpus(corpus: Corpus, target: Path, tools: Tools, measurements: lis
         }
     m = entry["measurements"]
     ratios = {}
-    for a, b in (("privlint", "bandit"), ("privlint", "parse"), ("privlint", "parse2"), ("warm", "bandit")):
+    for a, b in (("privlint", "bandit"), ("privlint", "semgrep"), ("privlint", "parse"), ("privlint", "parse2"),
+                 ("warm", "bandit"), ("warm", "privlint")):
         if a in m and b in m and m[b]["median_s"] > 0:
             ratios[f"{a}/{b}"] = round(m[a]["median_s"] / m[b]["median_s"], 2)
     entry["ratios"] = ratios
@@ -131,14 +146,16 @@ def _cell(entry: dict, key: str) -> str:
 
 
 def print_table(entries: list[dict]) -> None:
-    header = ["corpus", "files", "lines", "privlint s", "warm s", "bandit s", "parse-floor s", "privlint/bandit",
-              "privlint/parse", "privlint peak MiB", "bandit peak MiB"]
+    header = ["corpus", "files", "lines", "privlint s", "warm s", "bandit s", "semgrep s", "parse-floor s",
+              "privlint/bandit", "privlint/semgrep", "warm/cold", "privlint/parse", "privlint peak MiB",
+              "bandit peak MiB"]
     rows = []
     for e in entries:
         m = e["measurements"]
         rows.append([
             e["label"], str(e["files"]), f"{e['lines']:,}", _cell(e, "privlint"), _cell(e, "warm"), _cell(e, "bandit"),
-            _cell(e, "parse"), str(e["ratios"].get("privlint/bandit", "-")),
+            _cell(e, "semgrep"), _cell(e, "parse"), str(e["ratios"].get("privlint/bandit", "-")),
+            str(e["ratios"].get("privlint/semgrep", "-")), str(e["ratios"].get("warm/privlint", "-")),
             str(e["ratios"].get("privlint/parse", "-")),
             f"{m['privlint']['peak_mib']:.0f}" if "privlint" in m else "-",
             f"{m['bandit']['peak_mib']:.0f}" if "bandit" in m else "-",
@@ -161,7 +178,11 @@ def print_table(entries: list[dict]) -> None:
               f"{b.get('errors', '?')} errors")
         for line in p.get("stderr_head", [])[:5]:
             print(f"    privlint stderr: {line}")
-        extra = [k for k in e["measurements"] if k not in ("privlint", "bandit", "parse")]
+        semgrep = e["measurements"].get("semgrep", {}).get("check")
+        if semgrep:
+            print(f"    semgrep {semgrep['results']} results, {semgrep['files_scanned']} files, "
+                  f"{semgrep['errors']} errors")
+        extra = [k for k in e["measurements"] if k not in ("privlint", "bandit", "parse", "warm", "semgrep")]
         for key in extra:
             print(f"    {key}: {_cell(e, key)} s")
 
@@ -179,6 +200,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--jobs", "-j", type=int, help="pass -j N to privlint scan (default: privlint's own)")
     parser.add_argument("--privlint", help="privlint executable (default: beside this python, then PATH)")
     parser.add_argument("--bandit", help="bandit executable (default: beside this python, then PATH)")
+    parser.add_argument("--semgrep", help="semgrep executable (default: beside this python, then PATH; "
+                                          "not timed when there is none)")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds one run may take (default 1800)")
     parser.add_argument("--output", type=Path, default=RESULTS / "latest.json", help="JSON results file")
     args = parser.parse_args(argv)
@@ -202,6 +225,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             measurements = [m for m in MEASUREMENTS if m.default]
         tools, versions = find_tools(args)
+        missing = [m.key for m in measurements if m.tool and not getattr(tools, m.tool)]
+        if missing and args.measure:
+            raise BenchError(f"cannot measure {', '.join(missing)}: not installed")
+        measurements = [m for m in measurements if m.key not in missing]
         _version([tools.python, "-c", "import libcst"])
         print(f"{versions['privlint']}; {versions['bandit']}; libcst {versions['libcst']}; "
               f"python {versions['python']}; {os.cpu_count()} cores", file=sys.stderr)
