@@ -63,6 +63,16 @@ class Engine:
             self.cache.put(key, facts)
         return facts
 
+    def cached(self, path: Path, force: bool = False) -> FileFacts | None:
+        """The file's facts from the cache, or None when there are none (or no cache)."""
+        if self.cache is None:
+            return None
+        try:
+            data = read_source_bytes(path)
+        except OSError:
+            return None
+        return self.cache.get(self.cache.key(self.display(path), data, force))
+
 
 def build_engine(config: Config, project_roots: frozenset[str] = frozenset()) -> Engine:
     """Load rule packs, sink catalogue and taxonomy; invalid files raise RuleError, bad settings ConfigError."""
@@ -249,7 +259,15 @@ def _runner(engine: Engine, workers: int) -> Iterator[Callable[[Sequence[Path], 
     from privlint.code.workers import WorkerPool  # process pools are imported only for a scan of many files
 
     pool = WorkerPool(engine, workers)
+
+    def scan(paths: Sequence[Path], force: bool) -> list[FileFacts]:
+        # Cached facts are read here: a worker would decode them and then pickle them over to this process.
+        found = {path: engine.cached(path, force) for path in paths}
+        missing = [path for path in paths if found[path] is None]
+        found.update(zip(missing, pool.scan(missing, force) if missing else ()))
+        return [found[path] for path in paths]
+
     try:
-        yield pool.scan
+        yield scan
     finally:
         pool.close()

@@ -165,6 +165,8 @@ def _excluded(path: Path, root: Path, exclude: tuple[str, ...], *, directory: bo
         return True
     if directory and os.path.exists(path / "pyvenv.cfg"):
         return True
+    if not exclude:
+        return False
     relative = _relative(path, root).as_posix()
     return any(glob_match(relative, pattern) or glob_match(relative, pattern.rstrip("/") + "/**")
                for pattern in exclude)

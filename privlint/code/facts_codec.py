@@ -47,7 +47,7 @@ def encode(value: Any) -> bytes:
 def decode(data: bytes, expected: type = FileFacts) -> Any:
     """The ``expected`` value that ``encode`` wrote; InvalidEntry for anything else."""
     try:
-        value = _built(json.loads(data.decode("utf-8", "surrogatepass")))
+        value = json.loads(data.decode("utf-8", "surrogatepass"), object_hook=_built)
     except (ValueError, TypeError, KeyError, RecursionError, UnicodeDecodeError) as error:
         raise InvalidEntry(str(error)) from None
     if not isinstance(value, expected):
@@ -74,27 +74,29 @@ def _plain(value: Any) -> Any:
     raise TypeError(f"cannot cache a {name}")
 
 
-def _built(value: Any) -> Any:
-    if isinstance(value, _SCALARS):
-        return value
-    if not isinstance(value, dict) or len(value) not in (1, 2):
-        raise ValueError("malformed entry")
-    if "t" in value:
-        return tuple(_built(item) for item in _listed(value["t"]))
-    if "l" in value:
-        return [_built(item) for item in _listed(value["l"])]
-    if "f" in value:
-        return frozenset(_built(item) for item in _listed(value["f"]))
-    if "m" in value:
-        return {_built(key): _built(item) for key, item in map(_pair, _listed(value["m"]))}
-    if "e" in value:
-        return _ENUMS[value["e"]][value["v"]]
-    name = value["c"]
-    fields = _FIELDS[name]
-    values = _listed(value["v"])
-    if len(values) != len(fields):
-        raise ValueError(f"{name} with {len(values)} fields")
-    return _CLASSES[name](**{field: _built(item) for field, item in zip(fields, values)})
+def _built(value: dict[str, Any]) -> Any:
+    """The value a tagged JSON object stands for; the parser calls this for each object, innermost first, so
+    what it holds is built already."""
+    if len(value) == 1:
+        if "t" in value:
+            return tuple(_listed(value["t"]))
+        if "l" in value:
+            return _listed(value["l"])
+        if "f" in value:
+            return frozenset(_listed(value["f"]))
+        if "m" in value:
+            return dict(map(_pair, _listed(value["m"])))
+    elif len(value) == 2:
+        if "e" in value:
+            return _ENUMS[value["e"]][value["v"]]
+        if "c" in value:
+            name = value["c"]
+            fields = _FIELDS[name]
+            values = _listed(value["v"])
+            if len(values) != len(fields):
+                raise ValueError(f"{name} with {len(values)} fields")
+            return _CLASSES[name](**dict(zip(fields, values)))
+    raise ValueError("malformed entry")
 
 
 def _listed(value: Any) -> list[Any]:
