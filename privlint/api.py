@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from privlint.code.discovery import discover
+from privlint.code.rescan import Rescans, ScanResult
 from privlint.code.results import build_findings
 from privlint.config import Config
-from privlint.engine import build_engine, display_path, project_roots, scan_project
+from privlint.engine import Engine, build_engine, display_path, project_roots, scan_project
 from privlint.fingerprints import with_fingerprints
 from privlint.findings import Finding, Notification, Report
 from privlint.loader import pack_dirs
@@ -31,8 +32,8 @@ def scan(paths: Sequence[Path], config: Config, *, jobs: int | None = None,
                      tracked_only=tracked_only)
     context = _rest_of_project(paths, found.files, config, rule_packs)
     engine = build_engine(config, project_roots([*found.files, *context], config.root))
-    facts = scan_project(engine, found.files, jobs, progress, context_files=context)
-    findings, notifications = build_findings(facts, engine.context, engine.rules)
+    result = _code_result(engine, found.files, context, jobs, progress)
+    findings, notifications = list(result.findings), result.notifications
     if context:
         listed = {display_path(path, config.root) for path in found.files}
         findings = [finding for finding in findings if finding.location.path in listed]
@@ -42,6 +43,21 @@ def scan(paths: Sequence[Path], config: Config, *, jobs: int | None = None,
     if config.regimes and any(path.is_dir() for path in paths):
         code = _with_policy(code, config, taxonomy)
     return _with_data_types(_finish(code), taxonomy)
+
+
+def _code_result(engine: Engine, files: Sequence[Path], context: Sequence[Path], jobs: int | None,
+                 progress: Callable[[int, int], None] | None) -> ScanResult:
+    """The findings of the files: those of an identical earlier scan when it was kept, else analysed (and kept)."""
+    rescans = Rescans.open(engine, [*files, *context])
+    kept = rescans.get() if rescans is not None else None
+    if kept is not None:
+        return kept
+    facts = scan_project(engine, files, jobs, progress, context_files=context)
+    findings, notifications = build_findings(facts, engine.context, engine.rules)
+    result = ScanResult(findings=tuple(findings), notifications=tuple(notifications))
+    if rescans is not None:
+        rescans.put(result)
+    return result
 
 
 def _rest_of_project(paths: Sequence[Path], files: Sequence[Path], config: Config,

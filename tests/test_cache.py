@@ -7,15 +7,18 @@ import os
 import pickle
 import stat
 
+import pytest
+
 from conftest import write
 
 LEAK = "import logging\n\ndef f(user):\n    logging.info(user.email)\n"
 
 
-def entries(cache_dir):
-    """The per-file entries (not the compiled rule packs, see test_compiled.py)."""
+def entries(cache_dir, kind="files"):
+    """The per-file entries, or those of whole scans (``scans``) or of compiled rule packs (``compiled``)."""
     return sorted(path for path in cache_dir.rglob("*") if path.is_file() and len(path.name) > 20
-                  and "compiled" not in path.relative_to(cache_dir).parts)
+                  and (path.relative_to(cache_dir).parts[0] == kind
+                       or kind == "files" and path.relative_to(cache_dir).parts[0] not in ("scans", "compiled")))
 
 
 def test_second_scan_reuses_entries_and_gives_the_same_report(run_cli, tmp_path, cache_dir):
@@ -135,4 +138,54 @@ def test_no_cache_and_config_switch_write_nothing(run_cli, tmp_path, cache_dir):
     write(tmp_path, "pyproject.toml", "[tool.privlint]\n")
     assert run_cli("scan", "--no-cache", str(tmp_path))[0] == 1
     assert sorted(path.name for path in cache_dir.iterdir()) == ["compiled", "secret"], \
-        "no per-file results; only the compiled rule packs"
+        "no per-file or whole-scan results; only the compiled rule packs"
+
+
+def test_an_unchanged_project_is_not_analysed_again(run_cli, tmp_path, cache_dir, monkeypatch):
+    from privlint import api
+
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\n")
+    write(tmp_path, "app.py", LEAK)
+    write(tmp_path, "helpers.py", "def helper(x):\n    return x\n")
+    first = run_cli("scan", "--format", "sarif", str(tmp_path))
+    assert len(entries(cache_dir, "scans")) == 1
+
+    def no_analysis(*args, **kwargs):
+        raise AssertionError("analysed again")
+
+    monkeypatch.setattr(api, "scan_project", no_analysis)
+    assert run_cli("scan", "--format", "sarif", str(tmp_path)) == first
+
+
+@pytest.mark.parametrize("change", ["file", "new file", "removed file", "setting", "disabled rule"])
+def test_a_change_of_any_file_or_setting_is_analysed_again(run_cli, tmp_path, cache_dir, monkeypatch, change):
+    from privlint import api
+
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\n")
+    write(tmp_path, "app.py", LEAK)
+    write(tmp_path, "other.py", "x = 1\n")
+    run_cli("scan", str(tmp_path))
+    if change == "file":
+        write(tmp_path, "other.py", "x = 2\n")
+    elif change == "new file":
+        write(tmp_path, "more.py", "x = 1\n")
+    elif change == "removed file":
+        (tmp_path / "other.py").unlink()
+    elif change == "setting":
+        write(tmp_path, "pyproject.toml", "[tool.privlint]\ninternal-domains = ['corp.example']\n")
+    else:
+        write(tmp_path, "pyproject.toml", "[tool.privlint]\ndisable = ['pii-in-log']\n")
+    analysed = []
+    real = api.scan_project
+    monkeypatch.setattr(api, "scan_project", lambda *args, **kwargs: analysed.append(1) or real(*args, **kwargs))
+    code = run_cli("scan", str(tmp_path))[0]
+    assert analysed == [1]
+    assert code == (0 if change == "disabled rule" else 1)
+
+
+def test_a_damaged_whole_scan_entry_is_a_miss(run_cli, tmp_path, cache_dir):
+    write(tmp_path, "app.py", LEAK)
+    first = run_cli("scan", "--format", "json", str(tmp_path))
+    [entry] = entries(cache_dir, "scans")
+    entry.write_bytes(entry.read_bytes()[:32] + json.dumps({"c": "ScanResult", "v": [{"t": []}, {"t": []}]}).encode())
+    assert run_cli("scan", "--format", "json", str(tmp_path)) == first
