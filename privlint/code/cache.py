@@ -5,7 +5,8 @@ Entries are JSON (nothing read can run code), signed with a secret only this use
 damaged entry is a miss. An entry is keyed by the file's bytes and path and by a salt covering everything
 else that shapes the analysis (privlint's own code, the rule packs, the configuration); each project has a
 folder, with a folder per salt inside, and only those salt folders are ever pruned. No path of the cache is
-followed through a symbolic link.
+followed through a symbolic link. The compiled rule packs (``compiled/``) and whole-scan results (``scans/``)
+are kept the same way, in folders of their own.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ def default_cache_root() -> Path:
 
 
 class FactsCache:
-    """Facts of files by content hash, signed JSON in one project's folder of the user's cache."""
+    """Facts of files by content hash, signed JSON in one project's folder of the user's cache (or, opened
+    with ``open_shared``, entries of no one project: the compiled rule packs, whole-scan results)."""
 
     def __init__(self, root: Path, project_folder: Path, salt: str) -> None:
         self.root = root
