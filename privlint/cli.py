@@ -60,8 +60,8 @@ def _report_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--show-fixed", is_flag=True, help="With --baseline: list on stderr the entries no longer found.")
 @click.option("--diff", "diff_ref", metavar="REF",
               help="Report only findings on lines changed since git REF (working tree; untracked files count).")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the per-file cache (in the user's cache "
-              "folder).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write per-file and whole-scan results (in the "
+              "user's cache folder).")
 @click.option("--no-progress", is_flag=True, help="No progress line on stderr (it shows only on a terminal, "
               "never when CI is set).")
 @click.option("--select", "select", metavar="LIST", help="Report only these rules: comma-separated rule ids "
