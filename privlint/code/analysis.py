@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 import libcst as cst
-from libcst._nodes.base import CSTNode
+from libcst import CSTNode
 
 from privlint.code.context import AnalysisContext
 from privlint.code.discovery import module_name
