@@ -15,7 +15,7 @@ from privlint.code.expressions import ITEMS, MAPPING, MAPPING_TYPES
 from privlint.code.imports import dotted_name, import_aliases
 from privlint.code.scanner import names_a_place
 from privlint.code.summaries import FunctionSummary
-from privlint.code.syntax import branch_bodies, elif_tests, is_dunder_assignment, loop_targets
+from privlint.code.syntax import is_dunder_assignment, loop_targets
 from privlint.code.taint import Scope, Taint, symbolic, union
 from privlint.findings import FlowStep
 
@@ -195,10 +195,9 @@ class StatementWalker(ClassFacts):
         self.nested_block(node.body, scope)
 
     def branches(self, node: cst.BaseCompoundStatement, scope: Scope) -> None:
-        """if/try/match: each branch starts from the values before it and assignments replace (``Scope.join``
-        merges the paths); for/while: the body may run again, so assignments in it only add taint."""
+        """if/for/while/try/match: every branch may or may not run, so assignments in them only add taint."""
         if isinstance(node, cst.If):
-            for test in (node.test, *elif_tests(node)):
+            for test in (node.test, *_elif_tests(node)):
                 self.evaluate(test, scope)
         elif isinstance(node, cst.While):
             self.evaluate(node.test, scope)
@@ -209,24 +208,20 @@ class StatementWalker(ClassFacts):
         elif isinstance(node, cst.Match):
             self.evaluate(node.subject, scope)
         caught = _caught_names(node) if isinstance(node, (cst.Try, cst.TryStar)) else frozenset()
-        guard, loop = (1 if caught else 0), isinstance(node, (cst.For, cst.While))
-        before, outcomes = dict(scope.values), []
-        scope.conditional += loop
+        guard = 1 if caught else 0
+        scope.conditional += 1
         try:
-            for index, body in enumerate(branch_bodies(node)):
+            for index, body in enumerate(_branch_bodies(node)):
                 depth = guard if index == 0 else 0  # only the try body is guarded by the handlers
                 self.guarded += depth
                 self.caught.extend([caught] * depth)
-                scope.values = scope.values if loop else dict(before)
                 try:
                     self.nested_block(body, scope)
                 finally:
                     self.guarded -= depth
                     del self.caught[len(self.caught) - depth:]
-                    outcomes.append(scope.values)
         finally:
-            scope.conditional -= loop
-            scope.join(before, outcomes)
+            scope.conditional -= 1
 
     def fetched_into(self, target: cst.BaseExpression, value: cst.BaseExpression, taint: Taint | None) -> Taint | None:
         """``email = get_required(params, "email")``: a value fetched by a call or a lookup whose data the
@@ -376,3 +371,26 @@ def _is_static(node: cst.FunctionDef) -> bool:
     return any(isinstance(decorator.decorator, cst.Name) and decorator.decorator.value == "staticmethod"
                for decorator in node.decorators)
 
+
+def _branch_bodies(node: cst.BaseCompoundStatement) -> list[cst.BaseSuite]:
+    if isinstance(node, cst.Match):
+        return [case.body for case in node.cases]
+    bodies: list[cst.BaseSuite] = [node.body]
+    if isinstance(node, (cst.Try, cst.TryStar)):
+        bodies.extend(handler.body for handler in node.handlers)
+        if node.finalbody is not None:
+            bodies.append(node.finalbody.body)
+    orelse = getattr(node, "orelse", None)
+    while orelse is not None:
+        bodies.append(orelse.body)
+        orelse = orelse.orelse if isinstance(orelse, cst.If) else None
+    return bodies
+
+
+def _elif_tests(node: cst.If) -> list[cst.BaseExpression]:
+    tests = []
+    orelse = node.orelse
+    while isinstance(orelse, cst.If):
+        tests.append(orelse.test)
+        orelse = orelse.orelse
+    return tests

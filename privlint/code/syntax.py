@@ -133,29 +133,3 @@ def target_names(target: cst.BaseExpression) -> list[str]:
     if isinstance(target, (cst.Tuple, cst.List)):
         return [name for element in target.elements for name in target_names(element.value)]
     return []
-
-
-def branch_bodies(node: cst.BaseCompoundStatement) -> list[cst.BaseSuite]:
-    """The bodies of a compound statement that may each run: if/elif/else, try/except/finally, loop/else, cases."""
-    if isinstance(node, cst.Match):
-        return [case.body for case in node.cases]
-    bodies: list[cst.BaseSuite] = [node.body]
-    if isinstance(node, (cst.Try, cst.TryStar)):
-        bodies.extend(handler.body for handler in node.handlers)
-        if node.finalbody is not None:
-            bodies.append(node.finalbody.body)
-    orelse = getattr(node, "orelse", None)
-    while orelse is not None:
-        bodies.append(orelse.body)
-        orelse = orelse.orelse if isinstance(orelse, cst.If) else None
-    return bodies
-
-
-def elif_tests(node: cst.If) -> list[cst.BaseExpression]:
-    """The conditions of the elif branches of an if statement."""
-    tests = []
-    orelse = node.orelse
-    while isinstance(orelse, cst.If):
-        tests.append(orelse.test)
-        orelse = orelse.orelse
-    return tests

@@ -95,15 +95,8 @@ class Scope:
             scope = scope.parent
         return None
 
-    def join(self, before: dict[str, Taint | None], outcomes: list[dict[str, Taint | None]]) -> None:
-        """After branches that each start from `before` and may or may not run: a name holds what it held
-        before or at the end of any branch."""
-        names = set(before).union(*outcomes)
-        self.values = {name: union((before.get(name), *(outcome.get(name) for outcome in outcomes)))
-                       for name in names}
-
     def bind(self, name: str, taint: Taint | None) -> None:
-        """Assign; inside a loop the old taint is kept too (the body may not run, or run again)."""
+        """Assign; inside a branch or loop the old taint is kept too (the branch may not run)."""
         if self.conditional:
             _, old = self.lookup(name)
             taint = union((old, taint))

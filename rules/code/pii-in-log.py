@@ -214,24 +214,3 @@ def pushers_by(keyvalues: dict[str, str], logger):
     logger.debug("WHERE %s", " AND ".join(column + " = ?" for column, _ in items))
     # ruleid: pii-in-log
     logger.debug("values %s", [value for _, value in items])
-
-
-def process_queue(queue, user, verbose):
-    log_msg = f"Processing queue {queue.slug} for {user.email}"
-    # ruleid: pii-in-log
-    logger.info(log_msg)
-    try:
-        if queue.ready:
-            log_msg: str = f"Queue processed: {queue.slug}"
-            # ok: pii-in-log
-            logger.info(log_msg)
-    except OSError:
-        log_msg = "mailbox unreachable"
-    # ruleid: pii-in-log
-    logger.info(log_msg)
-    if verbose:
-        note = queue.owner.email
-    else:
-        note = "no owner"
-    # ruleid: pii-in-log
-    logger.info(note)
