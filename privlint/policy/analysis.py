@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from privlint.policy.blocks import Block
-from privlint.policy.disclosures import Located, evidence, locate
+from privlint.policy.disclosures import Located, evidence, locate, sections
 from privlint.policy.documents import PolicyDocument
 from privlint.policy.language import ENGLISH, TRADITIONAL, detect_language, to_simplified
 from privlint.policy.nlp import Sentence
@@ -55,8 +55,9 @@ def passages(blocks: Sequence[Block], texts: Sequence[str], sentences: Sequence[
     for index, (block, text) in enumerate(zip(blocks, texts)):
         current = (text, frozenset(cues_of_block.get(index, ()))) if block.heading else current
         headings.append(current)
+    section_of = sections(blocks)
     return [Passage(heading=headings[s.block][0], text=texts[s.block][s.start:s.end], block=s.block, start=s.start,
-                    cues=tuple(sorted(headings[s.block][1] | cues(s))))
+                    cues=tuple(sorted(headings[s.block][1] | cues(s))), section=section_of[s.block])
             for s in sentences if not blocks[s.block].heading]
 
 

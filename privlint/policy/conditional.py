@@ -29,9 +29,7 @@ def as_note(finding: Finding) -> Finding:
     condition = APPLIES_WHEN.get(finding.properties.get("disclosure", ""))
     if condition is None or finding.severity == Severity.NOTE:
         return finding
-    message = (f"{finding.message} (a note: owed where the project {PROCESSING[condition]}, "
-               "which no code scan has shown)")
-    return replace(finding, message=message, severity=Severity.NOTE,
+    return replace(finding, message=finding.message + _note_suffix(condition), severity=Severity.NOTE,
                    properties={**finding.properties, "appliesWhen": condition, "severityWhenApplies":
                                finding.severity.label})
 
@@ -46,11 +44,16 @@ def escalated(policy: Sequence[Finding], code: Sequence[Finding], taxonomy: Taxo
         if where is None:
             out.append(finding)
             continue
-        base = finding.message.split(" (a note: ", 1)[0]
+        base = finding.message.removesuffix(_note_suffix(condition))
         out.append(replace(finding, severity=Severity.parse(finding.properties["severityWhenApplies"]),
                            message=f"{base} The code {PROCESSING[condition]} at {where}.",
                            properties={**finding.properties, "processing": where}))
     return out
+
+
+def _note_suffix(condition: str) -> str:
+    """What `as_note` adds to a conditional finding's message, and `escalated` takes off again."""
+    return f" (a note: owed where the project {PROCESSING[condition]}, which no code scan has shown)"
 
 
 def _processing(code: Sequence[Finding], taxonomy: Taxonomy) -> Mapping[str, str]:

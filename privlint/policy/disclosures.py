@@ -109,7 +109,7 @@ def rule_status(rule: PolicyRule, catalogue: Catalogue, found: Mapping[str, list
     scope = {item.section for item in items}
     lines = [item.line for item in items]
     if passage is not None:
-        scope.add(sections(blocks)[passage.block])
+        scope.add(passage.section)
         lines.append(blocks[passage.block].line_at(passage.start))
     first = min(lines, default=blocks[0].line)
     if not (rule.requires_any or rule.requires_all) or (items and _only_denied(items)):

@@ -20,14 +20,15 @@ CUE_BASE = 0xE000
 
 @dataclass(frozen=True, slots=True)
 class Passage:
-    """A sentence or list item of a policy, with the nearest heading above it and the disclosures whose phrase
-    lists (rules/policy/disclosures.yml) match it or that heading."""
+    """A sentence or list item of a policy, with the nearest heading above it, the disclosures whose phrase
+    lists (rules/policy/disclosures.yml) match it or that heading, and its section number (see `sections`)."""
 
     heading: str
     text: str
     block: int = 0
     start: int = 0
     cues: tuple[str, ...] = ()
+    section: int = 0
 
 
 @dataclass(frozen=True, slots=True)
