@@ -1,0 +1,5 @@
+"""Shared Flask extensions."""
+
+from flask_sqlalchemy import SQLAlchemy
+
+db = SQLAlchemy()
