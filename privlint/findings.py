@@ -85,7 +85,8 @@ class RuleMeta:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Finding:
-    """One result: a rule that fired at a location, with the data involved and how it got there."""
+    """One result: a rule that fired at a location, with the data involved, how it got there and, for a finding
+    that holds code against policy, the other side (``related``)."""
 
     rule_id: str
     message: str
@@ -95,6 +96,7 @@ class Finding:
     data_categories: tuple[str, ...] = ()
     destination: str = ""
     flow: tuple[FlowStep, ...] = ()
+    related: tuple[FlowStep, ...] = ()
     properties: Mapping[str, Any] = field(default_factory=dict)
     fingerprint: str = ""
 

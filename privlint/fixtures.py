@@ -75,6 +75,14 @@ def fixture_for(rule_file: Path) -> Path | None:
     return candidates[0] if candidates else None
 
 
+def fixture_projects(folder: Path) -> list[Path]:
+    """The projects of a consistency rule's fixture folder: the folder itself when it has a pyproject.toml, else
+    each subfolder that has one (``en/``, ``zh/``...)."""
+    if (folder / "pyproject.toml").is_file():
+        return [folder]
+    return sorted(path.parent for path in folder.glob("*/pyproject.toml"))
+
+
 def run_project_fixture(folder: Path, rule_ids: Iterable[str]) -> FixtureResult:
     """Scan a fixture project (its own pyproject.toml, code and policy) and compare with the annotations of
     every file in it; lines are reported as ``path:line`` relative to the folder."""

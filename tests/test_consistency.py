@@ -8,22 +8,30 @@ from pathlib import Path
 import pytest
 
 from conftest import write
-from privlint.fixtures import fixture_for, run_project_fixture
+from privlint.fixtures import fixture_for, fixture_projects, run_project_fixture
 from privlint.loader import builtin_pack
 
 RULE_FILES = sorted((builtin_pack() / "consistency").glob("*.yml"))
+PROJECTS = [(rule_file, project) for rule_file in RULE_FILES
+            for project in fixture_projects(fixture_for(rule_file) or rule_file.with_suffix(""))]
 
 
 def test_consistency_rules_are_discovered():
     assert {path.stem for path in RULE_FILES} >= {
-        "undisclosed-data-category", "undisclosed-recipient", "undisclosed-cross-border", "contradicted-sharing-claim"}
+        "undisclosed-data-category", "undisclosed-recipient", "undisclosed-cross-border", "contradicted-sharing-claim",
+        "undisclosed-sensitive-data", "contradicted-collection-claim"}
 
 
 @pytest.mark.parametrize("rule_file", RULE_FILES, ids=lambda path: path.stem)
-def test_consistency_fixture(rule_file: Path):
+def test_every_consistency_rule_has_english_and_chinese_fixture_projects(rule_file: Path):
     folder = fixture_for(rule_file)
     assert folder is not None and folder.is_dir(), f"rule {rule_file.stem} has no fixture project beside it"
-    result = run_project_fixture(folder, [rule_file.stem])
+    assert {"en", "zh"} <= {project.name for project in fixture_projects(folder)}
+
+
+@pytest.mark.parametrize("rule_file, project", PROJECTS, ids=lambda value: value.stem if value.suffix else value.name)
+def test_consistency_fixture(rule_file: Path, project: Path):
+    result = run_project_fixture(project, [rule_file.stem])
     assert result.passed, result.describe()
 
 
@@ -74,3 +82,51 @@ def test_covers_must_list_categories(tmp_path):
     path = write(tmp_path, "vocabulary.yml", "covers:\n  demographic: gender\n")
     with pytest.raises(RuleError, match="covers"):
         load_vocabulary([path])
+
+
+def _consistency_results(run_cli, project: Path, fmt: str = "sarif") -> list[dict]:
+    _, out, _ = run_cli("scan", str(project), "--format", fmt, "--no-cache")
+    results = json.loads(out)["runs"][0]["results"]
+    return [result for result in results if result["properties"]["kind"] == "consistency"]
+
+
+def test_a_contradicted_denial_names_the_recipient_that_contradicts_it(run_cli):
+    project = fixture_for(builtin_pack() / "consistency" / "contradicted-sharing-claim.yml") / "zh"
+    results = [r for r in _consistency_results(run_cli, project) if r["ruleId"] == "contradicted-sharing-claim"]
+    assert len(results) == 1
+    message = results[0]["message"]["text"]
+    assert "Sensors Analytics" in message and "Alibaba" not in message
+
+
+def test_consistency_findings_carry_both_sides(run_cli):
+    project = fixture_for(builtin_pack() / "consistency" / "undisclosed-cross-border.yml") / "en"
+    results = _consistency_results(run_cli, project)
+    assert [r["ruleId"] for r in results] == ["undisclosed-cross-border"]
+    code_side = results[0]["locations"][0]["physicalLocation"]
+    policy_side = results[0]["relatedLocations"][0]
+    assert code_side["artifactLocation"]["uri"].endswith("en/app.py") and code_side["region"]["startLine"] == 14
+    assert policy_side["physicalLocation"]["artifactLocation"]["uri"].endswith("en/PRIVACY.md")
+    assert policy_side["id"] == 0 and policy_side["message"]["text"]
+    denial = fixture_for(builtin_pack() / "consistency" / "contradicted-collection-claim.yml") / "en"
+    [claim] = [r for r in _consistency_results(run_cli, denial) if r["ruleId"] == "contradicted-collection-claim"]
+    assert claim["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("en/PRIVACY.md")
+    assert claim["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("en/app.py")
+
+
+def test_text_output_shows_the_other_side(run_cli):
+    project = fixture_for(builtin_pack() / "consistency" / "contradicted-collection-claim.yml") / "zh"
+    _, out, _ = run_cli("scan", str(project), "--no-cache")
+    lines = out.splitlines()
+    claim = next(index for index, line in enumerate(lines) if ": contradicted-collection-claim (error)" in line)
+    assert lines[claim + 1].strip().startswith("see ") and lines[claim + 1].rstrip().endswith(
+        "app.py:3: the code collects it here")
+
+
+@pytest.mark.parametrize("text", ["vendors:\n  Sentry: Sentry\n", "denial-scopes:\n  insurers: insurer\n",
+                                  "recipient-kinds: [analytics]\n"])
+def test_vocabulary_mappings_must_list_names(tmp_path, text):
+    from privlint.consistency import load_vocabulary
+    from privlint.errors import RuleError
+
+    with pytest.raises(RuleError):
+        load_vocabulary([write(tmp_path, "vocabulary.yml", text)])

@@ -93,8 +93,9 @@ def test_negated_sharing_is_a_claim_not_a_disclosure(tmp_path: Path) -> None:
     assert "third-party-sharing" not in document["evidence"]
     assert {f.rule_id for f in result.findings} >= {"gdpr-third-party-sharing"}
     assert document["claims"]["negative_claims"] == [
-        {"text": "We do not share your personal information with third parties.", "line": 13},
-        {"text": "We never sell your data.", "line": 14},
+        {"text": "We do not share your personal information with third parties.", "line": 13, "denies": ["share"],
+         "categories": []},
+        {"text": "We never sell your data.", "line": 14, "denies": ["sell"], "categories": []},
     ]
     assert document["claims"]["data_categories"] == ["email", "phone"]
     assert document["evidence"]["contact"] == [5]
@@ -118,7 +119,25 @@ def test_chinese_claims_and_denial(tmp_path: Path) -> None:
     claims = document["claims"]
     assert claims["data_categories"] == ["location", "phone"]
     assert claims["recipients"] == ["友盟"] and claims["countries"] == ["Singapore"]
-    assert claims["negative_claims"] == [{"text": "我们不会向第三方提供您的个人信息。", "line": 9}]
+    assert claims["negative_claims"] == [{"text": "我们不会向第三方提供您的个人信息。", "line": 9, "denies": ["share"],
+                                          "categories": []}]
+    assert claims["storage_countries"] == ["Singapore"]
+    assert claims["statements"] == [
+        {"text": "我们不会向第三方提供您的个人信息。", "line": 9, "role": "third-party"},
+        {"text": "我们接入了友盟SDK，数据存储在新加坡。", "line": 9, "role": "third-party"},
+    ]
+
+
+def test_claims_give_recipients_their_role_and_denials_their_scope(tmp_path: Path) -> None:
+    text = ("# Privacy\n\nWe do not collect your precise location or your contacts.\n\n"
+            "We do not sell or share your personal information.\n\n## Service providers\n\n"
+            "Twilio sends our text messages.\n\n## Partners\n\nWe give Acme Ads your e-mail address.\n\n"
+            "Stripe, our payment processor, is a partner too.\n")
+    claims = check_policies([write(tmp_path, "PRIVACY.md", text)], ["ccpa"]).documents[0]["claims"]
+    assert [(claim["denies"], claim["categories"]) for claim in claims["negative_claims"]] == [
+        (["collect"], ["contacts", "location"]), (["sell", "share"], [])]
+    assert [(statement["line"], statement["role"]) for statement in claims["statements"]] == [
+        (9, "processor"), (13, "third-party"), (15, "processor")]
 
 
 def test_traditional_chinese_is_detected_and_matched(tmp_path: Path) -> None:

@@ -18,7 +18,10 @@ def regions():
 
 
 @pytest.mark.parametrize(("text", "country"), [
-    ("https://s3.eu-west-1.amazonaws.com/bucket", "EU"),
+    ("https://s3.eu-west-1.amazonaws.com/bucket", "IE"),
+    ("eu-central-1", "DE"),
+    ("eu-central-2", "CH"),
+    ("eu-southeast-9", "EU"),
     ("https://s3.cn-north-1.amazonaws.com.cn/bucket", "CN"),
     ("eu-west-2", "GB"),
     ("us-east-1", "US"),
@@ -38,6 +41,7 @@ def test_country_of_endpoint(regions, text, country):
 def test_eu_member_states_are_one_region():
     assert not is_foreign("DE", "EU") and not is_foreign("EU", "EU")
     assert is_foreign("US", "EU") and is_foreign("GB", "EU")
+    assert not is_foreign("IE", "DE") and not is_foreign("EU", "FR") and is_foreign("CH", "DE")
     assert is_foreign("HK", "CN") and not is_foreign("CN", "CN")
 
 

@@ -79,8 +79,9 @@ class RegionTable:
 
 
 def is_foreign(country: str, home: str) -> bool:
-    """Whether data sent to ``country`` leaves ``home`` (EU member states count as one region)."""
-    if home == "EU":
+    """Whether data sent to ``country`` leaves ``home`` (EU member states count as one region, whether the home
+    is the EU or one of them)."""
+    if home in EU_MEMBERS:
         return country not in EU_MEMBERS
     return country != home
 

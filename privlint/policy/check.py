@@ -48,7 +48,7 @@ def check_document(document: PolicyDocument, catalogue: Catalogue, rules: Sequen
     record = {
         "path": document.path, "format": document.format, "encoding": document.encoding,
         "language": analysis.language, "evidence": evidence_lines(analysis.found),
-        "claims": extract_claims(document.blocks, analysis.sentences, analysis.located),
+        "claims": extract_claims(document.blocks, analysis.sentences, analysis.located, catalogue.claims),
         "reader": {name: {"state": judgement.state, "score": judgement.score}
                    for name, judgement in sorted(judged.items()) if judgement.score is not None},
     }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from privlint.policy.blocks import Block
 from privlint.policy.disclosures import Located
@@ -11,18 +11,29 @@ from privlint.policy.nlp import Sentence
 
 LOG = logging.getLogger(__name__)
 
+PROCESSOR = "processor"
+THIRD_PARTY = "third-party"
 
-def extract_claims(blocks: Sequence[Block], sentences: Sequence[Sentence], located: Sequence[Located]) -> dict[str, Any]:
-    """data_categories, recipients, recipient_categories, countries and negative_claims, JSON-ready."""
+
+def extract_claims(blocks: Sequence[Block], sentences: Sequence[Sentence], located: Sequence[Located],
+                   vocabulary: Mapping[str, Any]) -> dict[str, Any]:
+    """The categories it collects (and those its sensitive-data sections name), the recipients and countries it
+    names (and where it says data is stored), its negative claims, and the statements that give recipients a
+    role, JSON-ready."""
     collecting = {item.section for item in located
                   if item.hit.label in ("disclosure:data-categories", "heading:data-categories") and not item.hit.negated}
+    sensitive = {item.section for item in located
+                 if item.hit.label in ("disclosure:sensitive-data", "heading:sensitive-data") and not item.hit.negated}
     positive = [item for item in located if not item.hit.negated]
     return {
         "data_categories": _names(positive, "category", collecting),
+        "sensitive_categories": _names(positive, "category", sensitive),
         "recipients": _names(positive, "recipient-names"),
         "recipient_categories": _names(positive, "recipient-categories"),
         "countries": _names(positive, "country"),
-        "negative_claims": negative_claims(blocks, sentences),
+        "storage_countries": _storage_countries(blocks, sentences, vocabulary.get("storage", ())),
+        "negative_claims": negative_claims(blocks, sentences, vocabulary.get("negation", {}).get("kinds", {})),
+        "statements": statements(blocks, sentences, vocabulary.get("roles", {})),
     }
 
 
@@ -34,14 +45,69 @@ def _names(items: Sequence[Located], kind: str, only_sections: set[int] | None =
     })
 
 
-def negative_claims(blocks: Sequence[Block], sentences: Sequence[Sentence]) -> list[dict[str, Any]]:
-    """Sentences that deny sharing, selling, transferring or collecting, without an exception."""
+def negative_claims(blocks: Sequence[Block], sentences: Sequence[Sentence],
+                    kinds: Mapping[str, Sequence[str]]) -> list[dict[str, Any]]:
+    """Sentences that deny sharing, selling or collecting, without an exception: their text, line, what they
+    deny (``kinds``: sell, collect, share) and the data categories they name."""
+    kind_of = {str(word).lower(): kind for kind, words in kinds.items() for word in words}
     claims = []
     for sentence in sentences:
-        if sentence.qualified or not any(hit.label == "verb" and hit.negated for hit in sentence.hits):
+        denied = [hit for hit in sentence.hits if hit.label == "verb" and hit.negated]
+        if sentence.qualified or not denied:
             continue
         block = blocks[sentence.block]
-        text = " ".join(block.text[sentence.start:sentence.end].split())
-        claims.append({"text": text, "line": block.line_at(sentence.start)})
+        denies = sorted({kind_of.get(block.text[hit.start:hit.end].lower(), "share") for hit in denied})
+        categories = sorted({hit.label.partition(":")[2] for hit in sentence.hits if hit.label.startswith("category:")})
+        claims.append({"text": _text(block, sentence), "line": block.line_at(sentence.start), "denies": denies,
+                       "categories": categories})
     return claims
 
+
+def statements(blocks: Sequence[Block], sentences: Sequence[Sentence],
+               roles: Mapping[str, Sequence[str]]) -> list[dict[str, Any]]:
+    """Sentences whose own words or heading say what role the recipients they name have: an entrusted
+    processor or service provider (``processor``, which wins) or a third party given the data."""
+    headings = _headings(blocks)
+    found = []
+    for sentence in sentences:
+        block = blocks[sentence.block]
+        if block.heading:
+            continue
+        text = _text(block, sentence)
+        role = _role(text, roles) or _role(headings[sentence.block], roles)
+        if role:
+            found.append({"text": text, "line": block.line_at(sentence.start), "role": role})
+    return found
+
+
+def _storage_countries(blocks: Sequence[Block], sentences: Sequence[Sentence], cues: Sequence[str]) -> list[str]:
+    """Countries named in sentences that say where data is stored or hosted."""
+    lowered = tuple(str(cue).lower() for cue in cues)
+    countries = set()
+    for sentence in sentences:
+        named = {hit.label.partition(":")[2] for hit in sentence.hits
+                 if hit.label.startswith("country:") and not hit.negated}
+        if named and any(cue in _text(blocks[sentence.block], sentence).lower() for cue in lowered):
+            countries |= named
+    return sorted(countries)
+
+
+def _role(text: str, roles: Mapping[str, Sequence[str]]) -> str:
+    lowered = text.lower()
+    for role in (PROCESSOR, THIRD_PARTY):
+        if any(str(cue).lower() in lowered for cue in roles.get(role, ())):
+            return role
+    return ""
+
+
+def _headings(blocks: Sequence[Block]) -> list[str]:
+    """The nearest heading above each block (its own text for a heading)."""
+    current, found = "", []
+    for block in blocks:
+        current = block.text if block.heading else current
+        found.append(current)
+    return found
+
+
+def _text(block: Block, sentence: Sentence) -> str:
+    return " ".join(block.text[sentence.start:sentence.end].split())

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
-from privlint.findings import Finding, Location, Report
+from privlint.findings import Finding, FlowStep, Location, Report
 
 
 def rebase(report: Report, root: Path, base: Path) -> Report:
@@ -60,7 +60,11 @@ def _finding(finding: Finding, move: Callable[[str], str]) -> Finding:
     if isinstance(properties.get("policy"), str):
         properties["policy"] = move(properties["policy"])
     return replace(finding, location=_location(finding.location, move), properties=properties,
-                   flow=tuple(replace(step, location=_location(step.location, move)) for step in finding.flow))
+                   flow=_steps(finding.flow, move), related=_steps(finding.related, move))
+
+
+def _steps(steps: tuple[FlowStep, ...], move: Callable[[str], str]) -> tuple[FlowStep, ...]:
+    return tuple(replace(step, location=_location(step.location, move)) for step in steps)
 
 
 def _location(location: Location, move: Callable[[str], str]) -> Location:

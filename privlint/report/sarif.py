@@ -117,6 +117,8 @@ def _result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
         locations=[_location(finding.location)],
         partialFingerprints={"privlintFingerprint/v1": finding.fingerprint} if finding.fingerprint else None,
         properties=properties,
+        relatedLocations=[{"id": number, **_location(step.location, step.message)}
+                          for number, step in enumerate(finding.related)] or None,
         ruleId=finding.rule_id,
         ruleIndex=index if index != -1 else None,
     )

@@ -6,7 +6,7 @@ from collections import Counter
 from itertools import groupby
 from typing import Iterable
 
-from privlint.findings import Finding, Report, Severity
+from privlint.findings import Finding, FlowStep, Report, Severity
 from privlint.report.formats import DEFAULT_OPTIONS, RenderOptions
 
 INVENTORY_KINDS = frozenset({"collection", "storage"})
@@ -24,7 +24,9 @@ def render(report: Report, options: RenderOptions = DEFAULT_OPTIONS) -> str:
         lines: list[str] = []
         for line, on_line in groupby(in_file, key=lambda finding: finding.location.line):
             group = list(on_line)
-            lines.extend(_finding_line(finding, options.color) for finding in group)
+            for finding in group:
+                lines.append(_finding_line(finding, options.color))
+                lines.extend(_related_line(step) for step in finding.related)
             lines.extend(_snippet(line, group))
         blocks.append("\n".join(lines))
     tail = [_inventory_line(report.findings)] if not options.verbose else []
@@ -51,6 +53,11 @@ def _finding_line(finding: Finding, colour: bool) -> str:
         where = f"\x1b[1m{where}\x1b[0m"
         rule = f"\x1b[{_COLOURS[finding.severity]}m{rule}\x1b[0m"
     return f"{where}: {rule} {finding.message}{suffix}"
+
+
+def _related_line(step: FlowStep) -> str:
+    """The other side of a finding that holds code against policy: ``  see PRIVACY.md:12: the policy's ...``."""
+    return f"    see {step.location.path}:{step.location.line}: {step.message}"
 
 
 def _snippet(line: int, findings: list[Finding]) -> list[str]:

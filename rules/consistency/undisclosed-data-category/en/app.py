@@ -13,6 +13,8 @@ class Account:
     phone: str
     # ok: undisclosed-data-category
     mobile_phone: str
+    # ok: undisclosed-data-category
+    gender: str
 
 
 def signup():
@@ -21,3 +23,9 @@ def signup():
     # ok: undisclosed-data-category
     username = request.form["username"]
     return latitude, username
+
+
+def import_contacts():
+    # ruleid: undisclosed-data-category
+    address_book = request.json["address_book"]
+    return len(address_book)

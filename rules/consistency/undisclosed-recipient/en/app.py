@@ -1,8 +1,11 @@
 import analytics
+import requests
 import sentry_sdk
 from mixpanel import Mixpanel
+from twilio.rest import Client
 
 mp = Mixpanel("token")
+sms = Client("sid", "token")
 
 
 def on_error(user):
@@ -19,3 +22,12 @@ def on_signup(user):
     mp.people_set(user.id, {"$phone": user.phone})
     # ok: undisclosed-recipient
     mp.track(user.id, "Signed up", {"plan": user.plan})
+    # ok: undisclosed-recipient
+    sms.messages.create(to=user.phone, from_="+15550100", body="Welcome")
+
+
+def ship(order, user):
+    # ok: undisclosed-recipient
+    requests.post("https://api.quickship.com/v2/parcels", json={"name": user.full_name, "address": user.address})
+    # ruleid: undisclosed-recipient
+    requests.post("https://hooks.leadfinder.io/contacts", json={"email": user.email})

@@ -1,0 +1,7 @@
+from flask import request
+
+
+def book():
+    email = request.form["email"]
+    latitude = request.form["latitude"]
+    return email, latitude

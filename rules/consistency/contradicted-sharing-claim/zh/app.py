@@ -1,0 +1,15 @@
+import sensorsanalytics
+from alibabacloud_dysmsapi20170525 import models
+
+consumer = sensorsanalytics.DefaultConsumer("https://sa.example.cn/sa")
+sa = sensorsanalytics.SensorsAnalytics(consumer)
+
+
+def send_code(client, user, code):
+    request = models.SendSmsRequest(phone_numbers=user.mobile, sign_name="示例", template_code="SMS_1",
+                                    template_param=f'{{"code": "{code}"}}')
+    client.send_sms(request)
+
+
+def on_signup(user):
+    sa.track(user.id, "SignUp", {"mobile": user.mobile}, is_login_id=True)

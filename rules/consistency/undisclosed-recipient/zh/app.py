@@ -1,0 +1,18 @@
+import json
+
+import sensorsanalytics
+from tencentcloud.sms.v20210111 import models, sms_client
+
+sa = sensorsanalytics.SensorsAnalytics(sensorsanalytics.DefaultConsumer("https://sa.example.cn/sa"))
+
+
+def send_code(client: sms_client.SmsClient, user, code):
+    request = models.SendSmsRequest()
+    # ok: undisclosed-recipient
+    request.from_json_string(json.dumps({"PhoneNumberSet": [user.mobile], "TemplateParamSet": [code]}))
+    client.SendSms(request)
+
+
+def on_login(user):
+    # ruleid: undisclosed-recipient
+    sa.profile_set(user.id, {"mobile": user.mobile}, is_login_id=True)
