@@ -97,7 +97,8 @@ def _with_policy(code: Report, config: Config, taxonomy: Taxonomy) -> Report:
     policy = check_policy(documents, config.regimes, config)
     rules, vocabulary = load_consistency(pack_dirs(config.packs, config.rule_paths))
     views = [policy_view(record, _text_of(config.root / record["path"])) for record in policy.extra["policies"]]
-    consistency = check_consistency(code.findings, views, rules, vocabulary, taxonomy, config.home_region)
+    consistency = check_consistency(code.findings, views, rules, vocabulary, taxonomy, config.home_region,
+                                    config.regimes)
     return Report(
         findings=(*code.findings, *escalated(policy.findings, code.findings, taxonomy),
                   *_configured(consistency, config)),

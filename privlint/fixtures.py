@@ -83,22 +83,28 @@ def fixture_projects(folder: Path) -> list[Path]:
     return sorted(path.parent for path in folder.glob("*/pyproject.toml"))
 
 
-def run_project_fixture(folder: Path, rule_ids: Iterable[str]) -> FixtureResult:
-    """Scan a fixture project (its own pyproject.toml, code and policy) and compare with the annotations of
-    every file in it; lines are reported as ``path:line`` relative to the folder."""
+def run_project_fixture(folder: Path, rule_ids: Iterable[str] | None,
+                        ignored: frozenset[str] = frozenset()) -> FixtureResult:
+    """Scan a fixture project (its own pyproject.toml, code and policy) and compare the findings of ``rule_ids``
+    (every rule but ``ignored`` when None) with the annotations of every file in it; lines are reported as
+    ``path:line`` relative to the folder."""
     from privlint.api import scan
     from privlint.config import load_config
 
-    rule_ids = set(rule_ids)
+    chosen = None if rule_ids is None else set(rule_ids)
+
+    def selected(rule: str) -> bool:
+        return (chosen is None or rule in chosen) and rule not in ignored
+
     wanted: set[tuple[str, int]] = set()
     for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in {".py", ".md", ".html", ".txt"}):
         relative = path.relative_to(folder).as_posix()
         for rule, line in read_expectations(path.read_text(encoding="utf-8")).fire:
-            if rule in rule_ids:
+            if selected(rule):
                 wanted.add((f"{rule}@{relative}", line))
     config = replace(load_config(folder / "pyproject.toml"), cache=False)
     report = scan([folder], config)
-    actual = {(f"{f.rule_id}@{f.location.path}", f.location.line) for f in report.findings if f.rule_id in rule_ids}
+    actual = {(f"{f.rule_id}@{f.location.path}", f.location.line) for f in report.findings if selected(f.rule_id)}
     return FixtureResult(fixture=folder, missing=tuple(sorted(wanted - actual)), extra=tuple(sorted(actual - wanted)))
 
 

@@ -119,7 +119,7 @@ def test_chinese_claims_and_denial(tmp_path: Path) -> None:
     claims = document["claims"]
     assert claims["data_categories"] == ["location", "phone"]
     assert claims["recipients"] == ["友盟"] and claims["countries"] == ["Singapore"]
-    assert claims["negative_claims"] == [{"text": "我们不会向第三方提供您的个人信息。", "line": 9, "denies": ["share"],
+    assert claims["negative_claims"] == [{"text": "我们不会向第三方提供您的个人信息。", "line": 9, "denies": ["disclose"],
                                           "categories": []}]
     assert claims["storage_countries"] == ["Singapore"]
     assert claims["statements"] == [

@@ -83,7 +83,8 @@ class CollectionCatalogue:
 CATALOGUE_KEYS = frozenset({
     "sinks", "returns", "receivers", "sanitizers", "sanitizer-words", "sources", "pseudonymous",
     "request-objects", "request-containers", "schema-bases", "schema-decorators", "field-types",
-    "regions", "hosts", "country-domains", "transfer-law", "not-sinks", "exempt-exceptions",
+    "regions", "hosts", "country-domains", "transfer-law", "not-sinks", "exempt-exceptions", "hashes",
+    "hash-words", "hash-matching-groups",
 })
 
 
@@ -98,6 +99,9 @@ class CatalogueData:
     receivers: dict[str, str] = field(default_factory=dict)
     sanitizers: list[str] = field(default_factory=list)
     sanitizer_words: list[str] = field(default_factory=list)
+    hashes: list[str] = field(default_factory=list)
+    hash_words: list[str] = field(default_factory=list)
+    hash_matching_groups: list[str] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
     pseudonymous: list[str] = field(default_factory=list)
     collection: CollectionCatalogue = field(default_factory=CollectionCatalogue)
@@ -116,6 +120,10 @@ class CatalogueData:
             self.receivers.update({name: type_name for name in names})
         self.sanitizers.extend(_string_list(document.get("sanitizers", []), "sanitizers", path))
         self.sanitizer_words.extend(_string_list(document.get("sanitizer-words", []), "sanitizer-words", path))
+        self.hashes.extend(_string_list(document.get("hashes", []), "hashes", path))
+        self.hash_words.extend(_string_list(document.get("hash-words", []), "hash-words", path))
+        self.hash_matching_groups.extend(_string_list(document.get("hash-matching-groups", []),
+                                                      "hash-matching-groups", path))
         self.sources.update(_string_map(document.get("sources", {}), "sources", path))
         self.pseudonymous.extend(_string_list(document.get("pseudonymous", []), "pseudonymous", path))
         self.collection.read(document, path)
@@ -136,6 +144,9 @@ class SinkCatalogue:
         self.receivers = dict(data.receivers)
         self._sanitizers = _PatternTable((name, True) for name in data.sanitizers)
         self._sanitizer_words = any_of(data.sanitizer_words)
+        self._hashes = _PatternTable((name, True) for name in data.hashes)
+        self._hash_words = any_of(data.hash_words)
+        self.hash_matching_groups = frozenset(data.hash_matching_groups)
         self._sources = _PatternTable(data.sources.items())
         self.pseudonymous = frozenset(data.pseudonymous)
         collection = data.collection
@@ -178,6 +189,13 @@ class SinkCatalogue:
         if self._sanitizers.lookup(qualified_name):
             return True
         return bool(self._sanitizer_words.search(qualified_name.rsplit(".", 1)[-1]))
+
+    def is_hash(self, qualified_name: str) -> bool:
+        """Whether a sanitizer is a plain hash, whose result still identifies the person to whoever hashes the
+        same data (an advertising platform matching customers by hashed e-mail address)."""
+        if self._hashes.lookup(qualified_name):
+            return True
+        return bool(self._hash_words.search(qualified_name.rsplit(".", 1)[-1]))
 
 
 def load_catalogue(files: Iterable[Path], extra_sanitizers: Iterable[str] = ()) -> SinkCatalogue:

@@ -14,10 +14,10 @@ from privlint.code.imports import dotted_name
 from privlint.code.positions import Span
 from privlint.code.summaries import USER_MODEL, CallSite, FunctionSummary
 from privlint.code.syntax import (
-    called_name, is_class_constant, is_constant_name, is_plain_variable, key_text, loop_targets, owner_name, placed,
-    string_key, string_value, target_names,
+    called_name, is_class_constant, is_constant_name, is_plain_variable, is_short_slice, key_text, loop_targets,
+    owner_name, placed, string_key, string_value, target_names,
 )
-from privlint.code.taint import Scope, Taint, symbolic, union
+from privlint.code.taint import Scope, Taint, hashed, symbolic, union
 from privlint.findings import FlowStep
 from privlint.taxonomy import DataType
 
@@ -31,7 +31,7 @@ STRING_METHODS = frozenset({
     "lower", "upper", "strip", "lstrip", "rstrip", "title", "casefold", "capitalize", "format", "format_map",
     "replace", "join", "split", "rsplit", "splitlines", "encode", "decode", "ljust", "rjust", "center",
     "zfill", "removeprefix", "removesuffix", "copy", "items", "values", "partition", "rpartition",
-    "isoformat", "strftime", "astimezone", "date",
+    "isoformat", "strftime", "astimezone", "date", "hexdigest", "digest",
 })
 KEYED_GETTERS = frozenset({"get", "pop", "getlist", "setdefault", "get_one", "getone"})
 GETTER_PREFIXES = ("get_", "fetch_", "load_", "read_", "lookup_")
@@ -156,6 +156,8 @@ class ExpressionEvaluator(EndpointReader):
             if isinstance(element.slice, cst.Index):
                 self.evaluate(element.slice.value, scope)
         single = node.slice[0].slice if len(node.slice) == 1 else None
+        if single is not None and is_short_slice(single):
+            return None
         if isinstance(single, cst.Index):
             keyed = self._read_by_parameter(node, node.value, single.value, scope)
             if keyed is not False:
@@ -284,7 +286,9 @@ class ExpressionEvaluator(EndpointReader):
             if called_name(node.func, qualified)[:1].isupper():
                 return None
         if qualified and self.catalogue.is_sanitizer(qualified):
-            return None
+            if not self.catalogue.is_hash(qualified):
+                return None
+            return hashed(union((receiver, *(t for _, t in arguments))), self.step(node, f"hashed by `{qualified}`"))
         result = self._call_result(node, qualified, receiver, arguments, scope)
         callee = self.project_callee(qualified, scope)
         if callee is None:

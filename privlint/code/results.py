@@ -13,6 +13,7 @@ from privlint.code.regions import is_foreign
 from privlint.code.scanner import FileFacts
 from privlint.code.summaries import Linker
 from privlint.code.suppressions import SuppressionTracker
+from privlint.code.taint import HASHED_IDENTIFIER
 from privlint.findings import Finding, FlowStep, Location, Notification, Severity, data_words
 from privlint.loader import CodeRule
 
@@ -102,7 +103,8 @@ def build_findings(facts: Sequence[FileFacts], context: AnalysisContext,
     hits.extend(hit for fact in facts for pending in fact.pending for hit in linker.resolve(pending))
     urls = PlaceConstants(constant for fact in facts for constant in fact.constants.items())
     exempt = ExemptExceptions((bases for fact in facts for bases in fact.class_bases), context.catalogue)
-    hits = [located for hit in hits if (located := urls.locate(hit, context)) is not None
+    hits = [located for hit in hits if (located := urls.locate(_matched(hit, context), context)) is not None
+            and located.taint.types
             and not (hit.sink.kind == "exception" and exempt.exempts(hit.qualified_name))
             and not _test_data_in_production(hit)]
     tracker = SuppressionTracker({fact.path: fact.suppressions for fact in facts if fact.suppressions})
@@ -120,7 +122,12 @@ def build_findings(facts: Sequence[FileFacts], context: AnalysisContext,
         if data_type.category in NOT_INVENTORIED:
             continue
         rule = rules.collection_owner(point, data_type.sensitive)
-        if rule is not None and collector.wants(rule, point.location):
+        if rule is None:
+            continue
+        same_line = collector.findings.get((rule.meta.id, point.location.path, point.location.line))
+        if same_line is not None:
+            collector.add(_with_collected_type(same_line, rule, point, context))
+        elif collector.wants(rule, point.location):
             collector.add(_collection_finding(rule, point, context, rules.severity))
     notes = [note for fact in facts for note in fact.notifications]
     notes.extend(Notification(message=f"unused suppression of {rule_id}", path=path, line=line, level="warning",
@@ -139,6 +146,13 @@ def _flow_finding(rule: CodeRule, hit: SinkHit, context: AnalysisContext,
     return _finding(rule, hit.location, types, context, _flow_level(rule, hit, severity, in_command_line_tool),
                     {"sink": hit.qualified_name, "destination": destination}, properties,
                     flow=_dedupe_steps((*hit.taint.steps, sink_step)))
+
+
+def _matched(hit: SinkHit, context: AnalysisContext) -> SinkHit:
+    """The hit without hashed identifiers unless its sink matches hashes to people (advertising platforms)."""
+    if HASHED_IDENTIFIER not in hit.taint.types or hit.sink.group in context.catalogue.hash_matching_groups:
+        return hit
+    return replace(hit, taint=replace(hit.taint, types=hit.taint.types - {HASHED_IDENTIFIER}))
 
 
 def _key_type(key: str, context: AnalysisContext) -> str | None:
@@ -192,6 +206,17 @@ def _collection_finding(rule: CodeRule, point: CollectionHit, context: AnalysisC
         level = Severity.NOTE
     return _finding(rule, point.location, [point.data_type], context, level, {"source": point.detail},
                     {"origin": point.origin, "source": point.detail}, flow=())
+
+
+def _with_collected_type(finding: Finding, rule: CodeRule, point: CollectionHit,
+                         context: AnalysisContext) -> Finding:
+    """A line's collection finding that also names another type collected on it (``nickname=payload.get(
+    "nickname"), gender=payload.get("gender")``): one finding per line, every type in it."""
+    if point.data_type in finding.data_categories:
+        return finding
+    source = f"{finding.properties['source']}, {point.detail}"
+    return _finding(rule, finding.location, [*finding.data_categories, point.data_type], context, finding.severity,
+                    {"source": source}, {"origin": finding.properties["origin"], "source": source}, flow=())
 
 
 def _finding(rule: CodeRule, location: Location, types: list[str], context: AnalysisContext, level: Severity,

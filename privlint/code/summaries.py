@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterable, TypeVar
 
 from privlint.code.context import SinkHit
-from privlint.code.taint import Symbol, Taint
+from privlint.code.taint import HASHED_IDENTIFIER, Symbol, Taint
 from privlint.findings import FlowStep, Location
 
 MAX_DEPTH = 8
@@ -97,7 +97,9 @@ class Linker:
         if symbol in self._memo:
             return self._memo[symbol]
         seen = seen | {symbol}
-        if symbol[0] == "param":
+        if symbol[0] == "hashed":
+            found = [_hashed(origin) for origin in self._expand(symbol[1:], seen)]
+        elif symbol[0] == "param":
             found = self._expand_parameter(symbol[1], symbol[2], seen)
         elif symbol[0] == "key":
             found = self._expand_keyed(symbol[1], symbol[2], symbol[3], seen)
@@ -179,6 +181,8 @@ class Linker:
 
     def _bound_origins(self, symbol: Symbol, seen: frozenset[Symbol], bound: Bindings) -> list[Origin]:
         """Expand ``symbol`` where ``bound`` names the calls being returned through, innermost last."""
+        if symbol[0] == "hashed":
+            return [_hashed(origin) for origin in self._bound_origins(symbol[1:], seen, bound)]
         if symbol[0] in ("param", "key"):
             for depth in range(len(bound) - 1, -1, -1):
                 site, summary = bound[depth]
@@ -192,6 +196,12 @@ class Linker:
             item = symbol[2] if symbol[0] == "item" else None
             return self._expand_return(symbol[1], seen | {symbol}, bound, item)[:MAX_ORIGINS]
         return self._expand(symbol, seen)
+
+
+def _hashed(origin: Origin) -> Origin:
+    """An origin seen through a plain hash: the person's data becomes a hashed identifier."""
+    taint, entry, caught = origin
+    return (Taint(frozenset({HASHED_IDENTIFIER}), taint.steps) if taint.types else taint), entry, caught
 
 
 def _instance_data(schema: SchemaSummary | None) -> list[Taint]:

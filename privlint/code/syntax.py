@@ -133,3 +133,30 @@ def target_names(target: cst.BaseExpression) -> list[str]:
     if isinstance(target, (cst.Tuple, cst.List)):
         return [name for element in target.elements for name in target_names(element.value)]
     return []
+
+
+SHORT_SLICE = 4
+
+
+def is_short_slice(node: cst.BaseSlice) -> bool:
+    """``card_number[-4:]``, ``phone[:3]``: a slice of at most four characters, which identifies no one."""
+    if not isinstance(node, cst.Slice) or node.step is not None:
+        return False
+    lower, upper = _integer(node.lower), _integer(node.upper)
+    if node.lower is not None and lower is None or node.upper is not None and upper is None:
+        return False
+    if lower is not None and lower < 0 and upper is None:
+        return -lower <= SHORT_SLICE
+    if lower is None and upper is not None and upper >= 0:
+        return upper <= SHORT_SLICE
+    return lower is not None and upper is not None and 0 <= lower <= upper and upper - lower <= SHORT_SLICE
+
+
+def _integer(node: cst.BaseExpression | None) -> int | None:
+    """The value of an integer literal, negative ones included."""
+    if isinstance(node, cst.Integer):
+        return int(node.value, 0)
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        value = _integer(node.expression)
+        return -value if value is not None else None
+    return None

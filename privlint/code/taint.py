@@ -8,13 +8,15 @@ from typing import Iterable
 from privlint.findings import FlowStep
 
 MAX_STEPS = 12
+HASHED_IDENTIFIER = "hashed-identifier"
 
 # A symbolic origin, resolved when the whole project is linked:
 # - ("param", function_key, index): a function's parameter;
 # - ("key", function_key, container_index, key_index): what a function reads from one of its parameters under a
 #   key another parameter names (each caller's key decides what the value is);
 # - ("ret", call_id): the value a call returned; ("item", call_id, index): element ``index`` of it, unpacked;
-# - ("instance", class_key): an instance of a project class, which carries what its schema's fields hold.
+# - ("instance", class_key): an instance of a project class, which carries what its schema's fields hold;
+# - ("hashed", *symbol): a plain hash of what ``symbol`` resolves to (a hashed identifier).
 Symbol = tuple
 
 
@@ -34,6 +36,16 @@ class Taint:
     @property
     def concrete(self) -> bool:
         return bool(self.types)
+
+
+def hashed(taint: Taint | None, step: FlowStep) -> Taint | None:
+    """A plain hash of personal data: a hashed identifier, which only sinks that match hashes to people report
+    (its symbolic origins become ``("hashed", *symbol)``: whatever they resolve to, hashed)."""
+    if taint is None or not (taint.types or taint.symbols):
+        return None
+    types = frozenset({HASHED_IDENTIFIER}) if taint.types else frozenset()
+    symbols = tuple((("hashed", *symbol), steps) for symbol, steps in taint.symbols)
+    return Taint(types, taint.steps, symbols).then(step)
 
 
 def symbolic(symbol: Symbol, step: FlowStep) -> Taint:

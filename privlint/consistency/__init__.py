@@ -24,8 +24,10 @@ def load_consistency(folders: Sequence[Path]) -> tuple[dict[str, CodeRule], Voca
 
 
 def check_consistency(findings: Sequence[Finding], policies: Sequence[PolicyView], rules: Mapping[str, CodeRule],
-                      vocabulary: Vocabulary, taxonomy: Taxonomy, home: str | None) -> list[Finding]:
-    """Consistency findings of the code's findings (production code, no literals) against every policy."""
+                      vocabulary: Vocabulary, taxonomy: Taxonomy, home: str | None,
+                      regimes: Sequence[str]) -> list[Finding]:
+    """Consistency findings of the code's findings (production code, no literals) against every policy, under
+    the chosen regimes (which decide what data is sensitive)."""
     code = in_order(f for f in findings if f.rule_id != "pii-literal" and not in_test_folder(f.location.path))
-    checker = Checker(rules, vocabulary, taxonomy, home)
+    checker = Checker(rules, vocabulary, taxonomy, home, regimes)
     return [finding for policy in policies for finding in checker.check(code, policy)]

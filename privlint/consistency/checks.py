@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from privlint.code.regions import EU_MEMBERS
 from privlint.consistency.recipients import Recipient, recipient_of
@@ -19,11 +19,12 @@ class Checker:
     """Every check of the code's findings (production code only, in source order) against one policy."""
 
     def __init__(self, rules: Mapping[str, CodeRule], vocabulary: Vocabulary, taxonomy: Taxonomy,
-                 home: str | None) -> None:
+                 home: str | None, regimes: Sequence[str]) -> None:
         self.rules = rules
         self.vocabulary = vocabulary
         self.taxonomy = taxonomy
         self.home = home or ""
+        self.regimes = tuple(regimes)
 
     def check(self, code: Sequence[Finding], policy: PolicyView) -> Iterator[Finding]:
         yield from self.categories(code, policy)
@@ -42,7 +43,8 @@ class Checker:
                                     {"category": category.replace("-", " ")}, "undisclosed", related=(place,))
 
     def sensitive_data(self, code: Sequence[Finding], policy: PolicyView) -> Iterator[Finding]:
-        """Sensitive data the code handles with no sensitive-data notice, or one that names other categories."""
+        """Data sensitive under the regimes that the code handles with no sensitive-data notice, or with one
+        that names other categories."""
         for finding, type_id, category in self._first_of_each_category(code, sensitive=True):
             named = policy.sensitive_categories
             if policy.gives_sensitive_notice and (not named or self.vocabulary.disclosed(category, named)):
@@ -65,27 +67,44 @@ class Checker:
                                     policy, {"recipient": recipient.name}, "undisclosed", related=(place,))
 
     def transfers(self, code: Sequence[Finding], policy: PolicyView) -> Iterator[Finding]:
-        """Transfers abroad to a country the policy does not name: against the countries where it says data is
-        stored for a storage flow, and against its transfer disclosure for any other."""
-        named = {country for country, name in self.vocabulary.countries.items() if name in policy.countries}
+        """Transfers abroad to a country the policy does not name: a storage flow against the countries where
+        it says data is stored, any other against the countries it names, its denial of transfers abroad and
+        its transfer disclosure."""
         storage = {(f.location.path, f.location.line) for f in code if f.kind == "storage"}
         reported: set[str] = set()
         for finding in code:
             country = finding.properties.get("country", "")
-            if finding.kind != "cross-border" or not country or country in reported or _covered(country, named):
+            if finding.kind != "cross-border" or not country or country in reported:
                 continue
-            stored = (finding.location.path, finding.location.line) in storage
-            if policy.storage_countries and stored:
-                where = f"the policy says data is stored in {', '.join(sorted(policy.storage_countries))}"
-            elif policy.discloses_transfers:
+            where = self._transfer_gap(country, (finding.location.path, finding.location.line) in storage, policy)
+            if where is None:
                 continue
-            else:
-                where = f"the policy neither names {country} nor describes transfers abroad"
             reported.add(country)
             place = policy.place("cross-border-transfer", "passage on transfers abroad")
             yield self._finding("undisclosed-cross-border", finding.location, list(finding.data_categories), policy,
                                 {"country": country, "home": self.home, "where": where}, "undisclosed",
                                 related=(place,))
+
+    def _transfer_gap(self, country: str, stored: bool, policy: PolicyView) -> str | None:
+        """What the policy says that a transfer to ``country`` goes beyond, or None when the policy covers it."""
+        if stored and policy.storage_countries:
+            if _covered(country, self._codes(policy.storage_countries)):
+                return None
+            return f"the policy says data is stored in {', '.join(sorted(policy.storage_countries))}"
+        if _covered(country, self._codes(policy.countries)):
+            return None
+        denial = next((d for d in policy.denials
+                       if d.denies - {"collect"} and self.vocabulary.denies_transfers_abroad(d.text)), None)
+        if denial is not None:
+            return f"the policy says \"{denial.text}\""
+        if policy.discloses_transfers:
+            return None
+        return f"the policy neither names {country} nor describes transfers abroad"
+
+    def _codes(self, names: Iterable[str]) -> set[str]:
+        """The country codes of the country names a policy uses."""
+        named = set(names)
+        return {country for country, name in self.vocabulary.countries.items() if name in named}
 
     def sharing_denials(self, code: Sequence[Finding], policy: PolicyView) -> Iterator[Finding]:
         """A denial of sharing or selling, against the first transfer it covers: any recipient but a disclosed
@@ -121,16 +140,18 @@ class Checker:
                                 {"claim": denial.text, "where": where}, "contradicted",
                                 related=(FlowStep(location=finding.location, message="the code collects it here"),))
 
-    def _covered_by(self, denial: Denial, policy: PolicyView):
-        """Which transfers a denial covers, or None when it denies no sharing or selling."""
-        if not denial.denies & {"share", "sell"}:
+    def _covered_by(self, denial: Denial, policy: PolicyView) -> Callable[[Finding, Recipient], bool] | None:
+        """Which transfers a denial covers, or None when it denies no sharing, disclosing or selling."""
+        if not denial.denies - {"collect"} or self.vocabulary.denies_transfers_abroad(denial.text):
             return None
         scope = self.vocabulary.scope_of(denial.text)
         if scope is not None:
             return lambda finding, recipient: finding.rule_id in scope
-        if "share" in denial.denies and self.vocabulary.denies_sharing(denial.text):
+        if denial.denies & {"share", "disclose"} and self.vocabulary.denies_sharing(denial.text):
             return lambda finding, recipient: not _processor(recipient, policy)
-        return lambda finding, recipient: finding.rule_id in self.vocabulary.advertising_rules
+        if denial.denies & {"share", "sell"}:
+            return lambda finding, recipient: finding.rule_id in self.vocabulary.advertising_rules
+        return None
 
     def _transfers(self, code: Sequence[Finding]) -> Iterator[tuple[Finding, Recipient]]:
         for finding in code:
@@ -144,9 +165,12 @@ class Checker:
         seen: set[str] = set()
         for finding in code:
             for type_id in finding.data_categories:
-                data_type = self.taxonomy.types.get(type_id)
                 category = self.vocabulary.claim_category(self.taxonomy, type_id)
-                if category is None or category in seen or (sensitive and not (data_type and data_type.sensitive)):
+                if sensitive and self.vocabulary.sensitive(self.taxonomy, type_id, self.regimes):
+                    category = category or self.taxonomy.types[type_id].category
+                elif sensitive:
+                    continue
+                if category is None or category in seen:
                     continue
                 seen.add(category)
                 yield finding, type_id, category
@@ -176,7 +200,9 @@ def _processor(recipient: Recipient, policy: PolicyView) -> bool:
 
 def _covered(country: str, named: set[str]) -> bool:
     """A country the policy names, or one inside a region it names (a member state of a named EU)."""
-    return country in named or ("EU" in named and country in EU_MEMBERS) or (country == "EU" and bool(named & EU_MEMBERS))
+    if country in named:
+        return True
+    return ("EU" in named and country in EU_MEMBERS) or (country == "EU" and bool(named & EU_MEMBERS))
 
 
 def _disclosure(rule: CodeRule) -> str:

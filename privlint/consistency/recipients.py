@@ -25,14 +25,16 @@ class Recipient:
 
 
 def recipient_of(finding: Finding, vocabulary: Vocabulary) -> Recipient | None:
-    """The third-party vendor of an SDK finding, or the host of a request to an external host."""
+    """The third-party vendor of an SDK finding, or the host of a request to an external host (named by the
+    host, its registrable domain or that domain's first label: "Stripe" for api.stripe.com)."""
     categories = tuple(vocabulary.recipient_kinds.get(finding.rule_id, ()))
     vendor = str(finding.properties.get("vendor", ""))
     if finding.kind == "third-party" and vendor and vendor not in vocabulary.own_channels:
         return Recipient(name=vendor, names=vocabulary.vendor_names(vendor), categories=categories)
     host = finding.destination
     if finding.kind == "network" and "." in host and " " not in host:
-        return Recipient(name=host, names=(host, registrable_domain(host)), categories=categories)
+        domain = registrable_domain(host)
+        return Recipient(name=host, names=(host, domain, domain.split(".")[0]), categories=categories)
     return None
 
 

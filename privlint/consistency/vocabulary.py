@@ -12,15 +12,17 @@ from privlint.taxonomy import Taxonomy
 from privlint.wordsets import any_of
 from privlint.yamlio import line_of, load_yaml
 
-_MAPPINGS = ("types", "categories", "countries", "covers", "vendors", "recipient-kinds", "denial-scopes")
-_LISTS = ("sharing-verbs", "third-party-words", "advertising-rules", "own-channels")
+_MAPPINGS = ("types", "categories", "countries", "covers", "vendors", "recipient-kinds", "denial-scopes",
+             "sensitive-under")
+_LISTS = ("sharing-verbs", "third-party-words", "advertising-rules", "own-channels", "abroad-words")
+ALL = "*"
 
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     """Taxonomy types to policy claim categories, country codes to names, vendors to the names a policy uses
     for them (and the project's own channels, which are no recipient), the recipient categories that cover
-    each sink rule, and what a denial says and covers."""
+    each sink rule, what a denial says and covers, and which categories each regime treats as sensitive."""
 
     types: Mapping[str, str]
     categories: Mapping[str, str]
@@ -33,6 +35,8 @@ class Vocabulary:
     denial_scopes: Mapping[str, Sequence[str]]
     advertising_rules: frozenset[str]
     own_channels: frozenset[str]
+    abroad: re.Pattern[str]
+    sensitive_under: Mapping[str, Sequence[str]]
 
     def claim_category(self, taxonomy: Taxonomy, type_id: str) -> str | None:
         data_type = taxonomy.types.get(type_id)
@@ -46,6 +50,18 @@ class Vocabulary:
 
     def denies_sharing(self, text: str) -> bool:
         return bool(self.sharing.search(text) and self.third_party.search(text))
+
+    def denies_transfers_abroad(self, text: str) -> bool:
+        return bool(self.abroad.search(text))
+
+    def sensitive(self, taxonomy: Taxonomy, type_id: str, regimes: Sequence[str]) -> bool:
+        """Whether a type is sensitive under any of the regimes: a type the taxonomy marks sensitive, in one of
+        the categories the regime treats so (GDPR Art. 9 is narrower than PIPL Art. 28)."""
+        data_type = taxonomy.types.get(type_id)
+        if data_type is None or not data_type.sensitive:
+            return False
+        return any(ALL in self.sensitive_under.get(regime, (ALL,)) or data_type.category in self.sensitive_under[regime]
+                   for regime in regimes)
 
     def vendor_names(self, vendor: str) -> tuple[str, ...]:
         """The names a policy may use for a vendor: its own and those the vocabulary lists."""
@@ -76,7 +92,7 @@ def load_vocabulary(files: Iterable[Path]) -> Vocabulary:
                 merged[key].extend(value)
             else:
                 raise RuleError(f"'{key}' has the wrong shape", path=str(path), line=line_of(data))
-        for key in ("covers", "vendors", "recipient-kinds", "denial-scopes"):
+        for key in ("covers", "vendors", "recipient-kinds", "denial-scopes", "sensitive-under"):
             if not all(_strings(names) for names in merged[key].values()):
                 raise RuleError(f"'{key}' maps each name to a list of names", path=str(path),
                                 line=line_of(data.get(key)) or 1)
@@ -85,7 +101,8 @@ def load_vocabulary(files: Iterable[Path]) -> Vocabulary:
         sharing=any_of(merged["sharing-verbs"]), third_party=any_of(merged["third-party-words"]),
         covers=merged["covers"], vendors=merged["vendors"], recipient_kinds=merged["recipient-kinds"],
         denial_scopes=merged["denial-scopes"], advertising_rules=frozenset(merged["advertising-rules"]),
-        own_channels=frozenset(merged["own-channels"]),
+        own_channels=frozenset(merged["own-channels"]), abroad=any_of(merged["abroad-words"]),
+        sensitive_under=merged["sensitive-under"],
     )
 
 

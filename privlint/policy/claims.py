@@ -48,7 +48,7 @@ def _names(items: Sequence[Located], kind: str, only_sections: set[int] | None =
 def negative_claims(blocks: Sequence[Block], sentences: Sequence[Sentence],
                     kinds: Mapping[str, Sequence[str]]) -> list[dict[str, Any]]:
     """Sentences that deny sharing, selling or collecting, without an exception: their text, line, what they
-    deny (``kinds``: sell, collect, share) and the data categories they name."""
+    deny (``kinds``: sell, share, collect; disclose for any other verb) and the data categories they name."""
     kind_of = {str(word).lower(): kind for kind, words in kinds.items() for word in words}
     claims = []
     for sentence in sentences:
@@ -56,7 +56,7 @@ def negative_claims(blocks: Sequence[Block], sentences: Sequence[Sentence],
         if sentence.qualified or not denied:
             continue
         block = blocks[sentence.block]
-        denies = sorted({kind_of.get(block.text[hit.start:hit.end].lower(), "share") for hit in denied})
+        denies = sorted({kind_of.get(block.text[hit.start:hit.end].lower(), "disclose") for hit in denied})
         categories = sorted({hit.label.partition(":")[2] for hit in sentence.hits if hit.label.startswith("category:")})
         claims.append({"text": _text(block, sentence), "line": block.line_at(sentence.start), "denies": denies,
                        "categories": categories})

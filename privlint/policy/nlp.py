@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import logging
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 LOG = logging.getLogger(__name__)
 
 CHUNK_CHARS = 50_000
+_CLAUSE_END = re.compile("[，,；;：:。！？]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +121,8 @@ class PolicyMatcher:
 
 
 def _negated_text(before: str, cues: frozenset[str], window: int) -> bool:
-    tail = before[-window * 2:].lower()
+    """A Chinese negation cue in the clause before a hit: "当渠道无法退款时，我们会请您提供" does not deny 提供."""
+    tail = _CLAUSE_END.split(before[-window * 2:].lower())[-1]
     return any(cue in tail for cue in cues if not cue.isascii())
 
 

@@ -214,3 +214,14 @@ def pushers_by(keyvalues: dict[str, str], logger):
     logger.debug("WHERE %s", " AND ".join(column + " = ?" for column, _ in items))
     # ruleid: pii-in-log
     logger.debug("values %s", [value for _, value in items])
+
+
+def refund_to_card(order, bank_card_no: str, mobile_phone: str, logger):
+    # ok: pii-in-log
+    logger.info("refund for order %s to the card ending %s", order.id, bank_card_no[-4:])
+    # ok: pii-in-log
+    logger.info("sms to a number starting %s", mobile_phone[:3])
+    # ruleid: pii-in-log
+    logger.info("refund to card %s", bank_card_no[:12])
+    # ruleid: pii-in-log
+    logger.info("refund to card %s", bank_card_no[4:])

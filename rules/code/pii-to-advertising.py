@@ -1,8 +1,13 @@
+import hashlib
+import hmac
+import logging
+
 from facebook_business.adobjects.serverside.event import Event
 from facebook_business.adobjects.serverside.event_request import EventRequest
 from facebook_business.adobjects.serverside.user_data import UserData
 
 PIXEL_ID = "1234"
+logger = logging.getLogger(__name__)
 
 
 def report_purchase(customer, order):
@@ -13,3 +18,17 @@ def report_purchase(customer, order):
     anonymous = Event(event_name="PageView", custom_data={"value": order.total})
     # ok: pii-to-advertising
     EventRequest(events=[anonymous], pixel_id=PIXEL_ID).execute()
+
+
+def report_signup(customer):
+    # The platform matches the SHA-256 of the normalised address to its own users: still the person.
+    hashed_email = hashlib.sha256(customer.email.strip().lower().encode()).hexdigest()
+    signup = Event(event_name="CompleteRegistration", user_data=UserData(emails=[hashed_email]))
+    # ruleid: pii-to-advertising
+    EventRequest(events=[signup], pixel_id=PIXEL_ID).execute()
+    # ok: pii-to-advertising
+    logger.info("signup reported for %s", hashed_email)
+    token = hmac.new(b"key", customer.email.encode(), hashlib.sha256).hexdigest()
+    keyed = Event(event_name="Lead", user_data=UserData(external_id=[token]))
+    # ok: pii-to-advertising
+    EventRequest(events=[keyed], pixel_id=PIXEL_ID).execute()

@@ -6,6 +6,8 @@ def register_patient():
     email = request.form["email"]
     # ok: undisclosed-sensitive-data
     diagnosis = request.form["diagnosis"]
-    # ruleid: undisclosed-sensitive-data
+    # ok: undisclosed-sensitive-data
     passport_number = request.form["passport_number"]
-    return email, diagnosis, passport_number
+    # ruleid: undisclosed-sensitive-data
+    religion = request.form["religion"]
+    return email, diagnosis, passport_number, religion
