@@ -88,3 +88,21 @@ def test_remembered_region_answers_are_dropped_when_the_table_is_compiled_again(
     table.update({"regions": {"here": "FR"}})
     table.compile()
     assert table.country_of_text("no region here") == "FR"
+
+
+def test_an_endpoint_constant_passed_by_position(run_cli, tmp_path):
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\nhome-region = \"CN\"\n")
+    write(tmp_path, "app/__init__.py", "")
+    write(tmp_path, "app/settings.py", "OSS_ENDPOINT = \"https://oss-cn-hangzhou.aliyuncs.com\"\n"
+                                       "OSS_OVERSEAS_ENDPOINT = \"https://oss-ap-southeast-1.aliyuncs.com\"\n"
+                                       "OSS_BUCKET = \"ap-southeast-1-sounding-name\"\n")
+    write(tmp_path, "app/storage.py", (
+        "import oss2\n\nfrom app import settings\n\n\n"
+        "def archive(auth, waybill):\n"
+        "    oss2.Bucket(auth, settings.OSS_ENDPOINT, settings.OSS_BUCKET).put_object('w', waybill.phone)\n"
+        "    overseas = oss2.Bucket(auth, settings.OSS_OVERSEAS_ENDPOINT, 'b')\n"
+        "    overseas.put_object('w', waybill.phone)\n"))
+    _, out, _ = run_cli("scan", "--format", "json", str(tmp_path))
+    abroad = {(f["location"]["line"], f["properties"]["country"]) for f in json.loads(out)["findings"]
+              if f["ruleId"] == "pii-cross-border"}
+    assert abroad == {(9, "SG")}

@@ -13,6 +13,8 @@ from privlint.code.taint import Scope
 
 # Keywords of client constructors that say where the client sends data.
 REGION_KEYWORDS = frozenset({"region_name", "region", "Region", "endpoint", "endpoint_url", "base_url", "host"})
+# Words in the name of a constant passed by position that make it a client's region or endpoint.
+REGION_WORDS = ("region", "endpoint", "host", "url")
 # Marks a client's region that a constant of another module names (resolved when the project is linked).
 REGION_REFERENCE = "@"
 
@@ -42,9 +44,10 @@ class EndpointReader(CollectionRecorder):
 
     def endpoint_reference(self, call: cst.Call, scope: Scope) -> str | None:
         """A client constructor's region or endpoint read from another module or the settings
-        (``region_name=config.EXPORT_REGION``): its qualified name, resolved when the project is linked."""
+        (``region_name=config.EXPORT_REGION``, ``oss2.Bucket(auth, settings.OSS_ENDPOINT, ...)``): its qualified
+        name, resolved when the project is linked."""
         for arg in call.args:
-            if arg.keyword is None or arg.keyword.value not in REGION_KEYWORDS:
+            if not _names_endpoint(arg):
                 continue
             name = dotted_name(arg.value)
             if name is not None and "." in name and scope.find("constants", name) is None:
@@ -92,3 +95,11 @@ def _url_candidates(node: cst.Call) -> list[cst.Arg]:
     """Where a request's URL may be: ``url=``, then the first two positional arguments (``request(method, url)``)."""
     keyword = [arg for arg in node.args if arg.keyword is not None and arg.keyword.value == "url"]
     return [*keyword, *[arg for arg in node.args if arg.keyword is None and not arg.star][:2]]
+
+
+def _names_endpoint(arg: cst.Arg) -> bool:
+    """A region or endpoint argument: by its keyword, or passed by position as a constant whose name says so."""
+    if arg.keyword is not None:
+        return arg.keyword.value in REGION_KEYWORDS
+    name = dotted_name(arg.value)
+    return name is not None and any(word in name.rsplit(".", 1)[-1].lower() for word in REGION_WORDS)
