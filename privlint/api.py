@@ -90,7 +90,7 @@ def _with_policy(code: Report, config: Config, taxonomy: Taxonomy) -> Report:
 
     documents = find_policy_documents(config.root, config.policy_paths)
     if not documents:
-        note = Notification(message=f"no privacy policy found (looked for PRIVACY.md, privacy-policy.* and "
+        note = Notification(message=f"no privacy policy found (looked for PRIVACY.md, privacy-policy.*, 隐私政策.* and "
                                     f"policy-paths) while regimes {', '.join(config.regimes)} are enabled",
                             path=".", level="warning", unreadable=False)
         return replace(code, notifications=(*code.notifications, note))

@@ -120,7 +120,8 @@ def test_manifest_offers_both_hooks():
 
 @pytest.mark.parametrize("path", [
     "PRIVACY.md", "PRIVACY.txt", "PRIVACY.html", "privacy-policy.md", "privacy_policy.html",
-    "docs/privacy.md", "docs/legal/privacy-notice.html", "app.py", "src/shop/views.py",
+    "docs/privacy.md", "docs/legal/privacy-notice.html", "app.py", "src/shop/views.py", "隐私政策.md",
+    "docs/legal/隐私政策.html",
 ])
 def test_policy_hook_files_match_policy_documents_and_python(path):
     assert re.search(hook("privlint-policy")["files"], path)
@@ -137,7 +138,8 @@ def test_policy_hook_files_skip_everything_else(path):
 POLICY_LIKE = [
     "PRIVACY.md", "PRIVACY.txt", "PRIVACY.html", "PRIVACY.rst", "privacy-policy.md", "privacy_policy.html",
     "privacy-policy.txt", "docs/privacy.md", "docs/legal/privacy-notice.html", "README.md", "sub/PRIVACY.md",
-    "src/privacy.md", "docs/legal/notes.md", "legal/privacy_policy.md",
+    "src/privacy.md", "docs/legal/notes.md", "legal/privacy_policy.md", "隐私政策.md", "docs/隐私政策-2025.html",
+    "sub/隐私政策.md", "用户协议.md",
 ]
 
 

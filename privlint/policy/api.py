@@ -20,6 +20,7 @@ __all__ = ["REGIMES", "PolicyResult", "check_policies", "find_policy_documents",
 
 DEFAULT_PATTERNS = (
     "PRIVACY.md", "PRIVACY.txt", "PRIVACY.html", "privacy-policy.*", "privacy_policy.*", "docs/**/privacy*",
+    "隐私政策.*", "docs/**/隐私政策*",
 )
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "venv", ".venv", "env", ".env", "__pycache__",
                           ".tox", ".nox", "site-packages", "build", "dist", ".mypy_cache", ".pytest_cache"})
@@ -36,7 +37,8 @@ class PolicyResult:
 
 
 def find_policy_documents(root: Path, extra_patterns: Sequence[str] = ()) -> list[Path]:
-    """Policy documents under `root`: PRIVACY.md, privacy-policy.*, privacy_policy.*, docs/**/privacy*, plus globs."""
+    """Policy documents under `root`: PRIVACY.md, privacy-policy.*, privacy_policy.*, docs/**/privacy*, 隐私政策.*
+    and docs/**/隐私政策*, plus globs."""
     patterns = (*DEFAULT_PATTERNS, *extra_patterns)
     found: list[Path] = []
     for folder, dirs, files in os.walk(root):
