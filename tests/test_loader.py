@@ -106,3 +106,11 @@ def test_a_malformed_switch_is_an_error_with_line(tmp_path):
     with pytest.raises(RuleError) as raised:
         load_catalogue([path])
     assert raised.value.line == 2 and "'switch' must be" in raised.value.message
+
+
+def test_a_sink_entry_names_functions_or_hosts_not_both(tmp_path):
+    path = write(tmp_path, "sinks.yml", "sinks:\n  - group: g\n    kind: network\n    vendor: v\n"
+                                        "    functions: [a.b]\n    hosts: [api.example.net]\n")
+    with pytest.raises(RuleError) as raised:
+        load_catalogue([path])
+    assert raised.value.line == 2 and "not both" in raised.value.message

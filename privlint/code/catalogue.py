@@ -16,6 +16,8 @@ from privlint.yamlio import line_of, load_yaml
 
 CODE_KINDS = ("collection", "logging", "exception", "third-party", "network", "cookie", "storage", "cross-border")
 RAISE = "<raise>"
+# The pattern of a sink that is an HTTP API's host (``hosts:`` in a sink entry), not a function.
+API_HOST = "<host>"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -138,6 +140,8 @@ class SinkCatalogue:
     def __init__(self, data: CatalogueData) -> None:
         self.sinks = tuple(data.sinks)
         self._sinks = _PatternTable((sink.pattern, sink) for sink in data.sinks)
+        self._api_hosts = {sink.pattern.removeprefix(API_HOST): sink for sink in data.sinks
+                           if sink.pattern.startswith(API_HOST)}
         self._not_sinks = _PatternTable((name, True) for name in data.not_sinks)
         self._exempt_exceptions = _PatternTable((name, True) for name in data.exempt_exceptions)
         self.returns = dict(data.returns)
@@ -166,6 +170,11 @@ class SinkCatalogue:
         if self._not_sinks.lookup(qualified_name):
             return None
         return self._sinks.lookup(qualified_name)
+
+    def api_sink(self, host: str) -> Sink | None:
+        """The sink a request to ``host`` is when the host is an API the catalogue names (an advertising
+        platform's conversion API is advertising, not a plain request)."""
+        return self._api_hosts.get(host.lower())
 
     def is_exempt_exception(self, qualified_name: str) -> bool:
         """Whether data in an exception class's message is no leak: the message goes back to the person who made
@@ -224,17 +233,22 @@ def _read_sink_groups(groups: Any, path: Path) -> list[Sink]:
         if not isinstance(group, dict):
             raise RuleError("each entry of 'sinks' must be a mapping", path=str(path))
         line = line_of(group)
-        _check_keys(group, {"group", "kind", "vendor", "country", "functions", "arguments", "switch", "docs"},
-                    path, line)
-        for required in ("group", "kind", "vendor", "functions"):
+        _check_keys(group, {"group", "kind", "vendor", "country", "functions", "hosts", "arguments", "switch",
+                            "docs"}, path, line)
+        for required in ("group", "kind", "vendor"):
             if required not in group:
                 raise RuleError(f"sink entry lacks '{required}'", path=str(path), line=line)
+        if "functions" not in group and "hosts" not in group:
+            raise RuleError("sink entry lacks 'functions' (or 'hosts', for an HTTP API)", path=str(path), line=line)
+        if "functions" in group and "hosts" in group:
+            raise RuleError("a sink entry has 'functions' or 'hosts', not both", path=str(path), line=line)
         if group["kind"] not in CODE_KINDS:
             raise RuleError(f"unknown kind {group['kind']!r} (expected one of {', '.join(CODE_KINDS)})",
                             path=str(path), line=line)
         positions, keywords = _read_arguments(group.get("arguments", "all"), path, line)
         switch, sends = _read_switch(group.get("switch"), path, line)
-        for pattern in _string_list(group["functions"], "functions", path, line):
+        patterns = [API_HOST + host.lower() for host in _string_list(group.get("hosts", []), "hosts", path, line)]
+        for pattern in [*_string_list(group.get("functions", []), "functions", path, line), *patterns]:
             sinks.append(Sink(
                 pattern=pattern, kind=group["kind"], group=str(group["group"]), vendor=str(group["vendor"]),
                 country=group.get("country"), positions=positions, keywords=keywords, switch=switch, sends=sends,

@@ -103,10 +103,7 @@ def build_findings(facts: Sequence[FileFacts], context: AnalysisContext,
     hits.extend(hit for fact in facts for pending in fact.pending for hit in linker.resolve(pending))
     urls = PlaceConstants(constant for fact in facts for constant in fact.constants.items())
     exempt = ExemptExceptions((bases for fact in facts for bases in fact.class_bases), context.catalogue)
-    hits = [located for hit in hits if (located := urls.locate(_matched(hit, context), context)) is not None
-            and located.taint.types
-            and not (hit.sink.kind == "exception" and exempt.exempts(hit.qualified_name))
-            and not _test_data_in_production(hit)]
+    hits = _reported(hits, urls, exempt, context)
     tracker = SuppressionTracker({fact.path: fact.suppressions for fact in facts if fact.suppressions})
     collector = _Collector(tracker)
     operator_paths = frozenset(fact.path for fact in facts if fact.command_line)
@@ -146,6 +143,28 @@ def _flow_finding(rule: CodeRule, hit: SinkHit, context: AnalysisContext,
     return _finding(rule, hit.location, types, context, _flow_level(rule, hit, severity, in_command_line_tool),
                     {"sink": hit.qualified_name, "destination": destination}, properties,
                     flow=_dedupe_steps((*hit.taint.steps, sink_step)))
+
+
+def _reported(hits: Iterable[SinkHit], urls: PlaceConstants, exempt: ExemptExceptions,
+              context: AnalysisContext) -> list[SinkHit]:
+    """The hits that report something: placed at their host or region, seen as the API their host is, without
+    hashed identifiers where a hash identifies no one, and neither an exempt exception nor test data."""
+    kept = []
+    for hit in hits:
+        located = urls.locate(hit, context)
+        if (located is None or (hit.sink.kind == "exception" and exempt.exempts(hit.qualified_name))
+                or _test_data_in_production(hit)):
+            continue
+        located = _matched(_at_api(located, context), context)
+        if located.taint.types:
+            kept.append(located)
+    return kept
+
+
+def _at_api(hit: SinkHit, context: AnalysisContext) -> SinkHit:
+    """A request to a host the catalogue names as an API is that API's sink (TikTok's Events API: advertising)."""
+    api = context.catalogue.api_sink(hit.host) if hit.sink.kind == "network" and hit.host else None
+    return hit if api is None else replace(hit, sink=api, country=hit.country or api.country)
 
 
 def _matched(hit: SinkHit, context: AnalysisContext) -> SinkHit:

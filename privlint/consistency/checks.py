@@ -146,11 +146,11 @@ class Checker:
             return None
         scope = self.vocabulary.scope_of(denial.text)
         if scope is not None:
-            return lambda finding, recipient: finding.rule_id in scope
+            return lambda finding, recipient: recipient.counts_as(scope)
         if denial.denies & {"share", "disclose"} and self.vocabulary.denies_sharing(denial.text):
             return lambda finding, recipient: not _processor(recipient, policy)
         if denial.denies & {"share", "sell"}:
-            return lambda finding, recipient: finding.rule_id in self.vocabulary.advertising_rules
+            return lambda finding, recipient: recipient.counts_as(self.vocabulary.advertising_rules)
         return None
 
     def _transfers(self, code: Sequence[Finding]) -> Iterator[tuple[Finding, Recipient]]:

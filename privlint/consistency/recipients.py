@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 from privlint.consistency.view import Mention, PolicyView
 from privlint.consistency.vocabulary import Vocabulary
@@ -13,11 +14,16 @@ _SECOND_LEVEL = frozenset({"com", "co", "org", "net", "gov", "edu", "ac"})
 
 @dataclass(frozen=True, slots=True)
 class Recipient:
-    """A vendor or external host, the names that identify it and the recipient categories that cover it."""
+    """A vendor or external host, the names that identify it, the recipient categories that cover it and the
+    code rule whose flow reaches it."""
 
     name: str
     names: tuple[str, ...]
     categories: tuple[str, ...]
+    rule: str
+
+    def counts_as(self, rules: Iterable[str]) -> bool:
+        return self.rule in rules
 
     def mention(self, policy: PolicyView) -> Mention | None:
         """Where the policy names the recipient, or else a category of recipients that covers it."""
@@ -27,14 +33,15 @@ class Recipient:
 def recipient_of(finding: Finding, vocabulary: Vocabulary) -> Recipient | None:
     """The third-party vendor of an SDK finding, or the host of a request to an external host (named by the
     host, its registrable domain or that domain's first label: "Stripe" for api.stripe.com)."""
-    categories = tuple(vocabulary.recipient_kinds.get(finding.rule_id, ()))
     vendor = str(finding.properties.get("vendor", ""))
     if finding.kind == "third-party" and vendor and vendor not in vocabulary.own_channels:
-        return Recipient(name=vendor, names=vocabulary.vendor_names(vendor), categories=categories)
-    host = finding.destination
+        return Recipient(name=vendor, names=vocabulary.vendor_names(vendor),
+                         categories=tuple(vocabulary.recipient_kinds.get(finding.rule_id, ())), rule=finding.rule_id)
+    host = finding.destination.lower()
     if finding.kind == "network" and "." in host and " " not in host:
         domain = registrable_domain(host)
-        return Recipient(name=host, names=(host, domain, domain.split(".")[0]), categories=categories)
+        return Recipient(name=host, names=(host, domain, domain.split(".")[0], *vocabulary.host_names.get(domain, ())),
+                         categories=tuple(vocabulary.recipient_kinds.get(finding.rule_id, ())), rule=finding.rule_id)
     return None
 
 

@@ -13,7 +13,7 @@ from privlint.wordsets import any_of
 from privlint.yamlio import line_of, load_yaml
 
 _MAPPINGS = ("types", "categories", "countries", "covers", "vendors", "recipient-kinds", "denial-scopes",
-             "sensitive-under")
+             "sensitive-under", "host-names")
 _LISTS = ("sharing-verbs", "third-party-words", "advertising-rules", "own-channels", "abroad-words")
 ALL = "*"
 
@@ -21,8 +21,9 @@ ALL = "*"
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     """Taxonomy types to policy claim categories, country codes to names, vendors to the names a policy uses
-    for them (and the project's own channels, which are no recipient), the recipient categories that cover
-    each sink rule, what a denial says and covers, and which categories each regime treats as sensitive."""
+    for them (and the project's own channels, which are no recipient), the same for the domains of HTTP APIs,
+    the recipient categories that cover each sink rule, what a denial says and covers, and which categories each
+    regime treats as sensitive."""
 
     types: Mapping[str, str]
     categories: Mapping[str, str]
@@ -36,6 +37,7 @@ class Vocabulary:
     advertising_rules: frozenset[str]
     own_channels: frozenset[str]
     abroad: re.Pattern[str]
+    host_names: Mapping[str, Sequence[str]]
     sensitive_under: Mapping[str, Sequence[str]]
 
     def claim_category(self, taxonomy: Taxonomy, type_id: str) -> str | None:
@@ -92,7 +94,7 @@ def load_vocabulary(files: Iterable[Path]) -> Vocabulary:
                 merged[key].extend(value)
             else:
                 raise RuleError(f"'{key}' has the wrong shape", path=str(path), line=line_of(data))
-        for key in ("covers", "vendors", "recipient-kinds", "denial-scopes", "sensitive-under"):
+        for key in ("covers", "vendors", "recipient-kinds", "denial-scopes", "sensitive-under", "host-names"):
             if not all(_strings(names) for names in merged[key].values()):
                 raise RuleError(f"'{key}' maps each name to a list of names", path=str(path),
                                 line=line_of(data.get(key)) or 1)
@@ -102,7 +104,7 @@ def load_vocabulary(files: Iterable[Path]) -> Vocabulary:
         covers=merged["covers"], vendors=merged["vendors"], recipient_kinds=merged["recipient-kinds"],
         denial_scopes=merged["denial-scopes"], advertising_rules=frozenset(merged["advertising-rules"]),
         own_channels=frozenset(merged["own-channels"]), abroad=any_of(merged["abroad-words"]),
-        sensitive_under=merged["sensitive-under"],
+        sensitive_under=merged["sensitive-under"], host_names=merged["host-names"],
     )
 
 

@@ -2,6 +2,7 @@ import hashlib
 import hmac
 import logging
 
+import requests
 from facebook_business.adobjects.serverside.event import Event
 from facebook_business.adobjects.serverside.event_request import EventRequest
 from facebook_business.adobjects.serverside.user_data import UserData
@@ -32,3 +33,11 @@ def report_signup(customer):
     keyed = Event(event_name="Lead", user_data=UserData(external_id=[token]))
     # ok: pii-to-advertising
     EventRequest(events=[keyed], pixel_id=PIXEL_ID).execute()
+
+
+def report_to_tiktok(customer):
+    payload = {"event": "CompletePayment", "user": {"email": hashlib.sha256(customer.email.encode()).hexdigest()}}
+    # ruleid: pii-to-advertising
+    requests.post("https://business-api.tiktok.com/open_api/v1.3/event/track/", json={"data": [payload]})
+    # ok: pii-to-advertising
+    requests.post("https://partner-crm.example.net/v1/events", json={"data": [payload]})
