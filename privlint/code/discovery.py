@@ -178,3 +178,25 @@ def module_name(relative_path: str) -> str:
     if parts and parts[-1] == "__init__":
         parts = parts[:-1]
     return ".".join(part for part in parts if part not in {"", "."})
+
+
+def display_path(path: Path, root: Path) -> str:
+    """The path shown in results: relative to the project root when inside it, else absolute; POSIX separators.
+    The file's own name is kept as written: a symbolic link is named, not its target."""
+    try:
+        full = resolved_folder(path.parent) / path.name
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path)).as_posix()
+    try:
+        return full.relative_to(resolved_folder(root)).as_posix()
+    except (ValueError, OSError, RuntimeError):
+        return full.as_posix()
+
+
+def project_roots(files: Iterable[Path], root: Path) -> frozenset[str]:
+    """The package and module names the scanned project defines: calls into them are the project's own."""
+    roots: set[str] = set()
+    for file in files:
+        parts = module_name(display_path(file, root)).split(".")
+        roots.update(parts[:-1] if len(parts) > 1 else parts)
+    return frozenset(part for part in roots if part.isidentifier())
