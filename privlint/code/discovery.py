@@ -139,9 +139,27 @@ def _identity(folder: Path) -> tuple[int, int]:
 
 def _relative(path: Path, root: Path) -> PurePosixPath:
     try:
+        prefix = _folder_under(os.path.abspath(path.parent), os.path.abspath(root))
+    except (OSError, RuntimeError):
+        prefix = None
+    if prefix is not None and path.name:
+        return PurePosixPath(prefix + path.name)
+    try:
         return PurePosixPath((resolved_folder(path.parent) / path.name).relative_to(resolved_folder(root)).as_posix())
     except (ValueError, OSError, RuntimeError):
         return PurePosixPath(path.as_posix())
+
+
+@functools.lru_cache(maxsize=4096)
+def _folder_under(folder: str, root: str) -> str | None:
+    """The real path of the absolute ``folder`` relative to that of ``root`` as a POSIX prefix for the names in
+    it (empty for the root itself, else ending in a slash); None when it is outside. Once per folder and run:
+    the path work of naming every file of a project otherwise costs more than the walk."""
+    try:
+        relative = _resolved(folder).relative_to(_resolved(root)).as_posix()
+    except ValueError:
+        return None
+    return "" if relative == "." else f"{relative}/"
 
 
 def resolved_folder(folder: Path) -> Path:
@@ -183,6 +201,13 @@ def module_name(relative_path: str) -> str:
 def display_path(path: Path, root: Path) -> str:
     """The path shown in results: relative to the project root when inside it, else absolute; POSIX separators.
     The file's own name is kept as written: a symbolic link is named, not its target."""
+    if path.name:
+        try:
+            prefix = _folder_under(os.path.abspath(path.parent), os.path.abspath(root))
+        except (OSError, RuntimeError):
+            prefix = None
+        if prefix is not None:
+            return prefix + path.name
     try:
         full = resolved_folder(path.parent) / path.name
     except (OSError, RuntimeError):
