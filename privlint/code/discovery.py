@@ -84,13 +84,18 @@ def _walk(top: Path, root: Path, include: tuple[str, ...], exclude: tuple[str, .
         absolute = os.path.abspath(folder)
         dirs[:] = sorted(d for d in dirs if not _excluded(here / d, root, exclude, directory=True)
                          and os.path.join(absolute, d) not in ignored and _inside(here / d, tree, root, notes))
+        try:
+            prefix = _folder_under(absolute, os.path.abspath(root))
+        except (OSError, RuntimeError):
+            prefix = None
         for name in sorted(files):
             if endings is not None and not os.path.normcase(name).endswith(endings):
                 continue
             file = here / name
             if os.path.join(absolute, name) in ignored:
                 continue
-            if (_included(file, root, include) and not _excluded(file, root, exclude)
+            relative = prefix + name if prefix is not None else _relative(file, root).as_posix()
+            if (_included_relative(relative, name, include) and not _excluded_relative(relative, exclude)
                     and _inside(file, tree, root, notes)):
                 yield file
 
@@ -172,10 +177,9 @@ def _resolved(absolute: str) -> Path:
     return Path(absolute).resolve()
 
 
-def _included(path: Path, root: Path, include: tuple[str, ...]) -> bool:
-    relative = _relative(path, root)
-    return any(glob_match(relative.as_posix(), pattern) or fnmatch.fnmatch(relative.name, pattern)
-               for pattern in include)
+def _included_relative(relative: str, name: str, include: tuple[str, ...]) -> bool:
+    """Whether a file named ``relative`` to the root (``name`` in its folder) matches an include pattern."""
+    return any(glob_match(relative, pattern) or fnmatch.fnmatch(name, pattern) for pattern in include)
 
 
 def _excluded(path: Path, root: Path, exclude: tuple[str, ...], *, directory: bool = False) -> bool:
@@ -183,9 +187,11 @@ def _excluded(path: Path, root: Path, exclude: tuple[str, ...], *, directory: bo
         return True
     if directory and os.path.exists(path / "pyvenv.cfg"):
         return True
-    if not exclude:
-        return False
-    relative = _relative(path, root).as_posix()
+    return bool(exclude) and _excluded_relative(_relative(path, root).as_posix(), exclude)
+
+
+def _excluded_relative(relative: str, exclude: tuple[str, ...]) -> bool:
+    """Whether a path named ``relative`` to the root matches an exclude pattern (a folder's: anything in it)."""
     return any(glob_match(relative, pattern) or glob_match(relative, pattern.rstrip("/") + "/**")
                for pattern in exclude)
 
