@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
+from privlint.code.cache import project_salt
 from privlint.code.discovery import discover, display_path, project_roots
 from privlint.code.rescan import Rescans, ScanResult
 from privlint.config import Config
@@ -34,13 +35,14 @@ def scan(paths: Sequence[Path], config: Config, *, jobs: int | None = None,
                      tracked_only=tracked_only)
     context = _rest_of_project(paths, found.files, config, rule_packs)
     roots = project_roots([*found.files, *context], config.root)
-    rescans = Rescans.open(config, found.files, context, roots)
+    salt = project_salt(config, pack_dirs(config.packs, config.rule_paths), roots) if config.cache else None
+    rescans = Rescans.open(config, salt, found.files, context) if salt is not None else None
     result = rescans.get() if rescans is not None else None
     engine = None
     if result is None:
         from privlint.engine import build_engine
 
-        engine = build_engine(config, roots)
+        engine = build_engine(config, roots, salt=salt)
         result = _analysed(engine, found.files, context, jobs, progress)
         if rescans is not None:
             rescans.put(result)

@@ -75,8 +75,9 @@ class Engine:
         return self.cache.get(self.cache.key(self.display(path), data, force), FileFacts)
 
 
-def build_engine(config: Config, project_roots: frozenset[str] = frozenset()) -> Engine:
-    """Load rule packs, sink catalogue and taxonomy; invalid files raise RuleError, bad settings ConfigError."""
+def build_engine(config: Config, project_roots: frozenset[str] = frozenset(), *, salt: str | None = None) -> Engine:
+    """Load rule packs, sink catalogue and taxonomy; invalid files raise RuleError, bad settings ConfigError.
+    ``salt`` is the per-file cache's ``project_salt``, when the caller has it already."""
     folders = pack_dirs(config.packs, config.rule_paths)
     all_rules = load_code_rules(pack_files(folders, "code"))
     _check_rule_ids(config, {rule.meta.id for rule in all_rules}, folders)
@@ -88,7 +89,8 @@ def build_engine(config: Config, project_roots: frozenset[str] = frozenset()) ->
                               screen=Screen(taxonomy, catalogue.screen_words, catalogue.pseudonymous))
     cache = None
     if config.cache:
-        cache = FactsCache.open(default_cache_root(), config.root, project_salt(config, folders, project_roots))
+        cache = FactsCache.open(default_cache_root(), config.root,
+                                salt if salt is not None else project_salt(config, folders, project_roots))
     return Engine(config=config, context=context, rules=rules, cache=cache)
 
 

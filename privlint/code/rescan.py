@@ -16,12 +16,11 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from privlint.code import facts_codec
-from privlint.code.cache import FactsCache, code_digest, default_cache_root, project_salt
+from privlint.code.cache import FactsCache, code_digest, default_cache_root
 from privlint.code.discovery import display_path
 from privlint.code.source_file import read_source_bytes
 from privlint.config import Config
 from privlint.findings import Confidence, Finding, Notification, RuleDocs, RuleMeta, Severity
-from privlint.packs import pack_dirs
 
 FOLDER = "scans"
 
@@ -48,13 +47,9 @@ class Rescans:
         self._key = key
 
     @classmethod
-    def open(cls, config: Config, files: Sequence[Path], context: Sequence[Path],
-             project_roots: frozenset[str]) -> "Rescans | None":
-        """The store for a scan of ``files`` with the rest of the project's ``context``; None without a cache or
-        when a file cannot be read."""
-        if not config.cache:
-            return None
-        salt = project_salt(config, pack_dirs(config.packs, config.rule_paths), project_roots)
+    def open(cls, config: Config, salt: str, files: Sequence[Path], context: Sequence[Path]) -> "Rescans | None":
+        """The store for a scan of ``files`` with the rest of the project's ``context``, whose per-file entries
+        have the ``salt`` (``project_salt``); None when the cache cannot be used or a file cannot be read."""
         digest = hashlib.sha256(f"{salt}\0{config!r}\0{len(files)}\0".encode("utf-8", "surrogateescape"))
         for path in (*files, *context):
             try:
