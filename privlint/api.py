@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
-from privlint.code.discovery import discover
+from privlint.code.cache import project_salt
+from privlint.code.discovery import discover, display_path, project_roots
 from privlint.code.rescan import Rescans, ScanResult
-from privlint.code.results import build_findings
 from privlint.config import Config
-from privlint.engine import Engine, build_engine, display_path, project_roots, scan_project
 from privlint.fingerprints import with_fingerprints
 from privlint.findings import Finding, Notification, Report
-from privlint.loader import pack_dirs
-from privlint.taxonomy import Taxonomy
+from privlint.packs import pack_dirs
+
+if TYPE_CHECKING:
+    from privlint.engine import Engine
+    from privlint.taxonomy import Taxonomy
 
 
 def scan(paths: Sequence[Path], config: Config, *, jobs: int | None = None,
@@ -25,39 +27,48 @@ def scan(paths: Sequence[Path], config: Config, *, jobs: int | None = None,
     The project's own rule packs (``rule-paths``) are not project code: their fixtures leak on purpose. With
     ``tracked_only``, folders yield only the files in git's index (what a commit holds).
     ``progress(files_done, findings_so_far)`` is called after each file; the count is of direct sink hits,
-    before flows across functions are linked and suppressions applied.
+    before flows across functions are linked and suppressions applied. The findings of an identical earlier
+    scan are reused when they were kept: then no rule pack, taxonomy or analysis module is even loaded.
     """
     rule_packs = tuple(display_path(folder, config.root) for folder in config.rule_paths)
     found = discover(paths, root=config.root, include=config.include, exclude=(*config.exclude, *rule_packs),
                      tracked_only=tracked_only)
     context = _rest_of_project(paths, found.files, config, rule_packs)
-    engine = build_engine(config, project_roots([*found.files, *context], config.root))
-    result = _code_result(engine, found.files, context, jobs, progress)
-    findings, notifications = list(result.findings), result.notifications
-    if context:
-        listed = {display_path(path, config.root) for path in found.files}
-        findings = [finding for finding in findings if finding.location.path in listed]
-    code = Report(findings=tuple(findings), rules=engine.rule_metas,
-                  notifications=(*found.notifications, *notifications), files_scanned=len(found.files))
-    taxonomy = engine.context.taxonomy
+    roots = project_roots([*found.files, *context], config.root)
+    salt = project_salt(config, pack_dirs(config.packs, config.rule_paths), roots) if config.cache else None
+    rescans = Rescans.open(config, salt, found.files, context) if salt is not None else None
+    result = rescans.get() if rescans is not None else None
+    engine = None
+    if result is None:
+        from privlint.engine import build_engine
+
+        engine = build_engine(config, roots, salt=salt)
+        result = _analysed(engine, found.files, context, jobs, progress)
+        if rescans is not None:
+            rescans.put(result)
+    code = Report(findings=result.findings, rules=result.rules,
+                  notifications=(*found.notifications, *result.notifications), files_scanned=len(found.files))
     if config.regimes and any(path.is_dir() for path in paths):
-        code = _with_policy(code, config, taxonomy)
-    return _with_data_types(_finish(code), taxonomy)
+        from privlint.engine import project_taxonomy
+
+        taxonomy = engine.context.taxonomy if engine is not None else project_taxonomy(config)
+        return _with_data_types(_finish(_with_policy(code, config, taxonomy)), taxonomy)
+    return replace(_finish(code), extra={**code.extra, "dataTypes": dict(result.data_types)})
 
 
-def _code_result(engine: Engine, files: Sequence[Path], context: Sequence[Path], jobs: int | None,
-                 progress: Callable[[int, int], None] | None) -> ScanResult:
-    """The findings of the files: those of an identical earlier scan when it was kept, else analysed (and kept)."""
-    rescans = Rescans.open(engine, [*files, *context])
-    kept = rescans.get() if rescans is not None else None
-    if kept is not None:
-        return kept
-    facts = scan_project(engine, files, jobs, progress, context_files=context)
+def _analysed(engine: Engine, files: Sequence[Path], context: Sequence[Path], jobs: int | None,
+              progress: Callable[[int, int], None] | None) -> ScanResult:
+    """The findings of ``files`` (flows through the ``context`` files followed), analysed."""
+    from privlint import engine as analysis
+    from privlint.code.results import build_findings
+
+    facts = analysis.scan_project(engine, files, jobs, progress, context_files=context)
     findings, notifications = build_findings(facts, engine.context, engine.rules)
-    result = ScanResult(findings=tuple(findings), notifications=tuple(notifications))
-    if rescans is not None:
-        rescans.put(result)
-    return result
+    if context:
+        listed = {engine.display(path) for path in files}
+        findings = [finding for finding in findings if finding.location.path in listed]
+    return ScanResult(findings=tuple(findings), notifications=tuple(notifications), rules=engine.rule_metas,
+                      data_types=_described(findings, engine.context.taxonomy))
 
 
 def _rest_of_project(paths: Sequence[Path], files: Sequence[Path], config: Config,
@@ -74,12 +85,15 @@ def _rest_of_project(paths: Sequence[Path], files: Sequence[Path], config: Confi
 
 def _with_data_types(report: Report, taxonomy: Taxonomy) -> Report:
     """Name, category and sensitivity of every data type the findings mention, for formatters and JSON."""
-    used = sorted({type_id for finding in report.findings for type_id in finding.data_categories})
-    described = {type_id: {"name": taxonomy.types[type_id].name, "category": taxonomy.types[type_id].category,
-                           "sensitive": taxonomy.types[type_id].sensitive,
-                           "fideslang": taxonomy.types[type_id].fideslang}
-                 for type_id in used if type_id in taxonomy.types}
-    return replace(report, extra={**report.extra, "dataTypes": described})
+    return replace(report, extra={**report.extra, "dataTypes": _described(report.findings, taxonomy)})
+
+
+def _described(findings: Sequence[Finding], taxonomy: Taxonomy) -> dict[str, dict[str, Any]]:
+    used = sorted({type_id for finding in findings for type_id in finding.data_categories})
+    return {type_id: {"name": taxonomy.types[type_id].name, "category": taxonomy.types[type_id].category,
+                      "sensitive": taxonomy.types[type_id].sensitive,
+                      "fideslang": taxonomy.types[type_id].fideslang}
+            for type_id in used if type_id in taxonomy.types}
 
 
 def _with_policy(code: Report, config: Config, taxonomy: Taxonomy) -> Report:

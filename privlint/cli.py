@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import sys
-import traceback
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 import click
 
@@ -19,8 +18,10 @@ from privlint.report.formats import FORMATS, RenderOptions
 from privlint.report.paths import mover, rebase
 from privlint.workflow.output import render, wants_colour
 from privlint.safe_io import write_atomically
-from privlint.workflow import baseline as baselines
 from privlint.workflow.gates import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERNAL, at_least, gate_exit_code
+
+if TYPE_CHECKING:
+    from privlint.workflow.baseline import Entry
 
 CONFIG_HELP = "pyproject.toml to read [tool.privlint] from (default: the nearest one)."
 
@@ -92,7 +93,11 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, confi
         _require_existing(targets)
     config = _config(config_file, stdin_filename or targets[0], fail_on, min_severity)
     config = replace(config, exclude=(*config.exclude, *exclude), cache=config.cache and not no_cache)
-    entries = baselines.read(baseline_file) if baseline_file is not None else None
+    entries = None
+    if baseline_file is not None:
+        from privlint.workflow import baseline as baselines
+
+        entries = baselines.read(baseline_file)
     changes = None
     if diff_ref is not None:
         from privlint.workflow.diff import changed_lines
@@ -151,6 +156,8 @@ def baseline(file: Path, paths: tuple[Path, ...], config_file: Path | None, jobs
 
     Rewriting an existing baseline keeps the `reason` of every entry that is still found.
     """
+    from privlint.workflow import baseline as baselines
+
     targets = list(paths) or [Path(".")]
     config = _config(config_file, targets[0], None, None)
     previous = baselines.read(file) if file.exists() else []
@@ -302,7 +309,7 @@ def _scan(targets: list[Path], config: Config, jobs: int | None, *, show_progres
         line.close()
 
 
-def _show_fixed(entries: Sequence[baselines.Entry], move: Callable[[str], str]) -> None:
+def _show_fixed(entries: Sequence[Entry], move: Callable[[str], str]) -> None:
     for entry in entries:
         click.echo(f"privlint: fixed: {move(entry.path)}:{entry.line}: {entry.rule_id} {entry.message}", err=True)
     noun = "entry" if len(entries) == 1 else "entries"
@@ -355,6 +362,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except Exception as error:  # noqa: BLE001 - a bug must not look like "findings" (exit 1) to CI
         if "--debug" in args[: args.index("--") if "--" in args else len(args)]:
+            import traceback
+
             traceback.print_exc()
         click.echo(f"privlint: internal error: {type(error).__name__}: {error} (exit code 3; run "
                    f"`privlint --debug ...` for the traceback and please report it)", err=True)

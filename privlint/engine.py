@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from privlint.code.cache import FactsCache, default_cache_root, salt_of
+from privlint.code.cache import FactsCache, default_cache_root, project_salt
 from privlint.code.catalogue import load_catalogue
 from privlint.code.context import AnalysisContext
-from privlint.code.discovery import module_name, resolved_folder
+from privlint.code.discovery import display_path, module_name
 from privlint.code.results import CodeRules
 from privlint.code.scanner import FileFacts, scan_file
 from privlint.code.screen import Screen
@@ -21,8 +21,9 @@ from privlint.code.summaries import CallSite
 from privlint.config import Config
 from privlint.errors import ConfigError
 from privlint.findings import RuleMeta
-from privlint.loader import builtin_pack, load_code_rules, pack_dirs, pack_files
-from privlint.taxonomy import load_taxonomy
+from privlint.loader import load_code_rules
+from privlint.packs import builtin_pack, pack_dirs, pack_files
+from privlint.taxonomy import Taxonomy, load_taxonomy
 
 PARALLEL_THRESHOLD = 40
 # A user logged, printed or formatted whole (``log.info(user)``, ``f"{request.user}"``): with a project user
@@ -57,7 +58,7 @@ class Engine:
         except OSError:
             return scan_file(path, display, self.context, force=force)
         key = self.cache.key(display, data, force)
-        facts = self.cache.get(key)
+        facts = self.cache.get(key, FileFacts)
         if facts is None:
             facts = scan_file(path, display, self.context, force=force, data=data)
             self.cache.put(key, facts)
@@ -71,33 +72,39 @@ class Engine:
             data = read_source_bytes(path)
         except OSError:
             return None
-        return self.cache.get(self.cache.key(self.display(path), data, force))
+        return self.cache.get(self.cache.key(self.display(path), data, force), FileFacts)
 
 
-def build_engine(config: Config, project_roots: frozenset[str] = frozenset()) -> Engine:
-    """Load rule packs, sink catalogue and taxonomy; invalid files raise RuleError, bad settings ConfigError."""
+def build_engine(config: Config, project_roots: frozenset[str] = frozenset(), *, salt: str | None = None) -> Engine:
+    """Load rule packs, sink catalogue and taxonomy; invalid files raise RuleError, bad settings ConfigError.
+    ``salt`` is the per-file cache's ``project_salt``, when the caller has it already."""
     folders = pack_dirs(config.packs, config.rule_paths)
     all_rules = load_code_rules(pack_files(folders, "code"))
     _check_rule_ids(config, {rule.meta.id for rule in all_rules}, folders)
     rules = CodeRules(tuple(rule for rule in all_rules if rule.meta.id not in config.disable), config.severity)
-    project_folders = [folder for folder in folders if folder != builtin_pack()]
-    taxonomy = load_taxonomy(
-        extra_files=[*pack_files(project_folders, "taxonomy"), *config.taxonomy_paths],
-        extra_types=config.data_types,
-        extra_excludes=config.name_excludes,
-    )
+    taxonomy = project_taxonomy(config, folders)
     catalogue = load_catalogue(pack_files(folders, "sinks"), config.sanitizers)
     context = AnalysisContext(taxonomy=taxonomy, catalogue=catalogue, internal_domains=config.internal_domains,
                               project_roots=project_roots, home_region=config.home_region,
                               screen=Screen(taxonomy, catalogue.screen_words, catalogue.pseudonymous))
     cache = None
     if config.cache:
-        pack_yaml = [path for folder in folders for path in sorted(folder.rglob("*.yml"))]
-        settings = repr((config.packs, config.rule_paths, config.internal_domains, config.sanitizers,
-                         config.data_types, config.taxonomy_paths, config.name_excludes, sorted(project_roots)))
         cache = FactsCache.open(default_cache_root(), config.root,
-                                salt_of([*pack_yaml, *config.taxonomy_paths], settings))
+                                salt if salt is not None else project_salt(config, folders, project_roots))
     return Engine(config=config, context=context, rules=rules, cache=cache)
+
+
+def project_taxonomy(config: Config, folders: Sequence[Path] | None = None) -> Taxonomy:
+    """The built-in taxonomy with the project's: the taxonomy files of its rule pack ``folders`` (default: the
+    enabled packs') and of ``taxonomy-paths``, its inline data types and name exclusions."""
+    if folders is None:
+        folders = pack_dirs(config.packs, config.rule_paths)
+    project_folders = [folder for folder in folders if folder != builtin_pack()]
+    return load_taxonomy(
+        extra_files=[*pack_files(project_folders, "taxonomy"), *config.taxonomy_paths],
+        extra_types=config.data_types,
+        extra_excludes=config.name_excludes,
+    )
 
 
 def _check_rule_ids(config: Config, code_ids: set[str], folders: list[Path]) -> None:
@@ -113,28 +120,6 @@ def _check_rule_ids(config: Config, code_ids: set[str], folders: list[Path]) -> 
     unknown = sorted(named - code_ids - other)
     if unknown:
         raise ConfigError(f"unknown rule id {unknown[0]!r} in [tool.privlint]", path=config.source)
-
-
-def display_path(path: Path, root: Path) -> str:
-    """The path shown in results: relative to the project root when inside it, else absolute; POSIX separators.
-    The file's own name is kept as written: a symbolic link is named, not its target."""
-    try:
-        full = resolved_folder(path.parent) / path.name
-    except (OSError, RuntimeError):
-        return Path(os.path.abspath(path)).as_posix()
-    try:
-        return full.relative_to(resolved_folder(root)).as_posix()
-    except (ValueError, OSError, RuntimeError):
-        return full.as_posix()
-
-
-def project_roots(files: Iterable[Path], root: Path) -> frozenset[str]:
-    """The package and module names the scanned project defines: calls into them are the project's own."""
-    roots: set[str] = set()
-    for file in files:
-        parts = module_name(display_path(file, root)).split(".")
-        roots.update(parts[:-1] if len(parts) > 1 else parts)
-    return frozenset(part for part in roots if part.isidentifier())
 
 
 def scan_project(engine: Engine, files: Sequence[Path], jobs: int | None = None,

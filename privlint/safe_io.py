@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 
@@ -42,7 +41,18 @@ def _kind(mode: int) -> str:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``: a full disk or a crash
-    leaves the old file as it was."""
+    leaves the old file as it was. A device or a FIFO (``/dev/null``, ``/dev/stdout``) is written into, never
+    replaced by a file."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+        with open(path, "wb") as stream:
+            stream.write(data)
+        return
+    import tempfile
+
     folder = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:

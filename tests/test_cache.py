@@ -142,7 +142,7 @@ def test_no_cache_and_config_switch_write_nothing(run_cli, tmp_path, cache_dir):
 
 
 def test_an_unchanged_project_is_not_analysed_again(run_cli, tmp_path, cache_dir, monkeypatch):
-    from privlint import api
+    from privlint import engine
 
     write(tmp_path, "pyproject.toml", "[tool.privlint]\n")
     write(tmp_path, "app.py", LEAK)
@@ -153,13 +153,13 @@ def test_an_unchanged_project_is_not_analysed_again(run_cli, tmp_path, cache_dir
     def no_analysis(*args, **kwargs):
         raise AssertionError("analysed again")
 
-    monkeypatch.setattr(api, "scan_project", no_analysis)
+    monkeypatch.setattr(engine, "scan_project", no_analysis)
     assert run_cli("scan", "--format", "sarif", str(tmp_path)) == first
 
 
 @pytest.mark.parametrize("change", ["file", "new file", "removed file", "setting", "disabled rule"])
 def test_a_change_of_any_file_or_setting_is_analysed_again(run_cli, tmp_path, cache_dir, monkeypatch, change):
-    from privlint import api
+    from privlint import engine
 
     write(tmp_path, "pyproject.toml", "[tool.privlint]\n")
     write(tmp_path, "app.py", LEAK)
@@ -176,8 +176,8 @@ def test_a_change_of_any_file_or_setting_is_analysed_again(run_cli, tmp_path, ca
     else:
         write(tmp_path, "pyproject.toml", "[tool.privlint]\ndisable = ['pii-in-log']\n")
     analysed = []
-    real = api.scan_project
-    monkeypatch.setattr(api, "scan_project", lambda *args, **kwargs: analysed.append(1) or real(*args, **kwargs))
+    real = engine.scan_project
+    monkeypatch.setattr(engine, "scan_project", lambda *args, **kwargs: analysed.append(1) or real(*args, **kwargs))
     code = run_cli("scan", str(tmp_path))[0]
     assert analysed == [1]
     assert code == (0 if change == "disabled rule" else 1)
@@ -189,3 +189,14 @@ def test_a_damaged_whole_scan_entry_is_a_miss(run_cli, tmp_path, cache_dir):
     [entry] = entries(cache_dir, "scans")
     entry.write_bytes(entry.read_bytes()[:32] + json.dumps({"c": "ScanResult", "v": [{"t": []}, {"t": []}]}).encode())
     assert run_cli("scan", "--format", "json", str(tmp_path)) == first
+
+
+def test_a_kept_scan_of_one_file_does_not_answer_for_more_files(run_cli, tmp_path, cache_dir):
+    # Scanning app.py walks the rest of the project (other.py) too, only to follow calls into it: the same
+    # files in the same order as a scan of both, whose findings must include other.py's own.
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\n")
+    write(tmp_path, "app.py", "x = 1\n")
+    write(tmp_path, "other.py", LEAK)
+    assert run_cli("scan", str(tmp_path / "app.py"))[0] == 0
+    code, out, _ = run_cli("scan", str(tmp_path / "app.py"), str(tmp_path / "other.py"))
+    assert code == 1 and "other.py:4" in out

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
+import threading
 
 from conftest import EXAMPLES, REPO, write
 
@@ -51,6 +53,22 @@ def test_output_file_receives_the_report(run_cli, tmp_path):
     code, out, _ = run_cli("scan", "--format", "sarif", "-o", str(target), str(tmp_path / "app.py"))
     assert code == 1 and out == ""
     assert json.loads(target.read_text())["version"] == "2.1.0"
+
+
+def test_output_to_a_fifo_is_written_into_not_replaced(run_cli, tmp_path):
+    # As /dev/null or /dev/stdout: a device or FIFO named by -o receives the report; renaming a file over it
+    # would replace /dev/null itself when run as root.
+    write(tmp_path, "app.py", LEAK)
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    code, out, _ = run_cli("scan", "--format", "sarif", "-o", str(fifo), str(tmp_path / "app.py"))
+    reader.join(timeout=30)
+    assert code == 1 and out == ""
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert json.loads(received[0])["version"] == "2.1.0"
 
 
 def test_fail_on_gate(run_cli, tmp_path):

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import write
 from privlint.fixtures import fixture_for, fixture_projects, run_project_fixture
-from privlint.loader import builtin_pack
+from privlint.packs import builtin_pack
 
 RULE_FILES = sorted((builtin_pack() / "consistency").glob("*.yml"))
 PROJECTS = [(rule_file, project) for rule_file in RULE_FILES

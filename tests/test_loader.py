@@ -11,7 +11,8 @@ import pytest
 from conftest import REPO, write
 from privlint.code.catalogue import load_catalogue
 from privlint.errors import RuleError
-from privlint.loader import builtin_pack, load_code_rules, read_code_rule
+from privlint.loader import load_code_rules, read_code_rule
+from privlint.packs import builtin_pack
 
 GOOD_RULE = """\
 kind: logging

@@ -46,7 +46,7 @@ def test_every_policy_rule_is_exercised_by_a_fixture() -> None:
 
 def test_every_policy_rule_has_both_kinds_of_annotation():
     from privlint.fixtures import read_expectations
-    from privlint.loader import builtin_pack
+    from privlint.packs import builtin_pack
     from privlint.policy.api import REGIMES, policy_rules
 
     fire: set[str] = set()

@@ -9,7 +9,7 @@ import pytest
 from privlint.config import Config
 from privlint.engine import build_engine
 from privlint.fixtures import fixture_for, run_code_fixture
-from privlint.loader import builtin_pack
+from privlint.packs import builtin_pack
 
 RULE_FILES = sorted((builtin_pack() / "code").glob("*.yml"))
 

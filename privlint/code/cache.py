@@ -16,15 +16,15 @@ import hashlib
 import hmac
 import logging
 import os
-import shutil
 import stat
-import tempfile
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from privlint.code.facts_codec import InvalidEntry, decode, encode
-from privlint.code.scanner import FileFacts
 from privlint.safe_io import read_regular
+
+if TYPE_CHECKING:
+    from privlint.config import Config
 
 LOG = logging.getLogger(__name__)
 CACHE_ENV = "PRIVLINT_CACHE_DIR"
@@ -78,9 +78,9 @@ class FactsCache:
         digest.update(data)
         return digest.hexdigest()
 
-    def get(self, key: str, expected: type = FileFacts) -> Any:
-        """The entry's value (a file's facts, unless ``expected`` says otherwise); None when it is missing,
-        unsigned, damaged or not a regular file."""
+    def get(self, key: str, expected: type) -> Any:
+        """The entry's value, an ``expected`` (a file's facts, say); None when it is missing, unsigned, damaged,
+        not a regular file or not an ``expected``."""
         try:
             data = read_regular(self._path(key), follow_symlinks=False)
         except OSError:
@@ -96,6 +96,8 @@ class FactsCache:
             return None
 
     def put(self, key: str, facts: Any) -> None:
+        import tempfile  # written on a miss only: a kept scan reads
+
         path = self._path(key)
         try:
             body = encode(facts)
@@ -123,6 +125,8 @@ class FactsCache:
                 continue
             try:
                 if entry.is_dir(follow_symlinks=False):
+                    import shutil
+
                     shutil.rmtree(entry.path)
                 else:
                     os.unlink(entry.path)
@@ -160,6 +164,8 @@ def _read_or_make_secret(root: Path) -> bytes:
     try:
         secret = read_regular(path, follow_symlinks=False)
     except FileNotFoundError:
+        import tempfile
+
         secret = os.urandom(32)
         handle, temporary = tempfile.mkstemp(dir=root)
         with os.fdopen(handle, "wb") as stream:
@@ -173,6 +179,15 @@ def _read_or_make_secret(root: Path) -> bytes:
     if len(secret) != 32 or os.stat(path, follow_symlinks=False).st_mode & 0o077:
         raise OSError(f"{path} is not a private 32-byte key")
     return secret
+
+
+def project_salt(config: Config, folders: Sequence[Path], project_roots: Iterable[str]) -> str:
+    """The salt of a project's entries: privlint's code, every YAML file of the enabled rule pack ``folders``
+    and the project's own taxonomy files, and the settings that shape the analysis."""
+    pack_yaml = [path for folder in folders for path in sorted(folder.rglob("*.yml"))]
+    settings = repr((config.packs, config.rule_paths, config.internal_domains, config.sanitizers,
+                     config.data_types, config.taxonomy_paths, config.name_excludes, sorted(project_roots)))
+    return salt_of([*pack_yaml, *config.taxonomy_paths], settings)
 
 
 def salt_of(files: Iterable[Path], settings: str) -> str:

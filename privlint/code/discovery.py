@@ -84,13 +84,18 @@ def _walk(top: Path, root: Path, include: tuple[str, ...], exclude: tuple[str, .
         absolute = os.path.abspath(folder)
         dirs[:] = sorted(d for d in dirs if not _excluded(here / d, root, exclude, directory=True)
                          and os.path.join(absolute, d) not in ignored and _inside(here / d, tree, root, notes))
+        try:
+            prefix = _folder_under(absolute, os.path.abspath(root))
+        except (OSError, RuntimeError):
+            prefix = None
         for name in sorted(files):
             if endings is not None and not os.path.normcase(name).endswith(endings):
                 continue
             file = here / name
             if os.path.join(absolute, name) in ignored:
                 continue
-            if (_included(file, root, include) and not _excluded(file, root, exclude)
+            relative = prefix + name if prefix is not None else _relative(file, root).as_posix()
+            if (_included_relative(relative, name, include) and not _excluded_relative(relative, exclude)
                     and _inside(file, tree, root, notes)):
                 yield file
 
@@ -139,9 +144,27 @@ def _identity(folder: Path) -> tuple[int, int]:
 
 def _relative(path: Path, root: Path) -> PurePosixPath:
     try:
+        prefix = _folder_under(os.path.abspath(path.parent), os.path.abspath(root))
+    except (OSError, RuntimeError):
+        prefix = None
+    if prefix is not None and path.name:
+        return PurePosixPath(prefix + path.name)
+    try:
         return PurePosixPath((resolved_folder(path.parent) / path.name).relative_to(resolved_folder(root)).as_posix())
     except (ValueError, OSError, RuntimeError):
         return PurePosixPath(path.as_posix())
+
+
+@functools.lru_cache(maxsize=4096)
+def _folder_under(folder: str, root: str) -> str | None:
+    """The real path of the absolute ``folder`` relative to that of ``root`` as a POSIX prefix for the names in
+    it (empty for the root itself, else ending in a slash); None when it is outside. Once per folder and run:
+    the path work of naming every file of a project otherwise costs more than the walk."""
+    try:
+        relative = _resolved(folder).relative_to(_resolved(root)).as_posix()
+    except ValueError:
+        return None
+    return "" if relative == "." else f"{relative}/"
 
 
 def resolved_folder(folder: Path) -> Path:
@@ -154,10 +177,9 @@ def _resolved(absolute: str) -> Path:
     return Path(absolute).resolve()
 
 
-def _included(path: Path, root: Path, include: tuple[str, ...]) -> bool:
-    relative = _relative(path, root)
-    return any(glob_match(relative.as_posix(), pattern) or fnmatch.fnmatch(relative.name, pattern)
-               for pattern in include)
+def _included_relative(relative: str, name: str, include: tuple[str, ...]) -> bool:
+    """Whether a file named ``relative`` to the root (``name`` in its folder) matches an include pattern."""
+    return any(glob_match(relative, pattern) or fnmatch.fnmatch(name, pattern) for pattern in include)
 
 
 def _excluded(path: Path, root: Path, exclude: tuple[str, ...], *, directory: bool = False) -> bool:
@@ -165,9 +187,11 @@ def _excluded(path: Path, root: Path, exclude: tuple[str, ...], *, directory: bo
         return True
     if directory and os.path.exists(path / "pyvenv.cfg"):
         return True
-    if not exclude:
-        return False
-    relative = _relative(path, root).as_posix()
+    return bool(exclude) and _excluded_relative(_relative(path, root).as_posix(), exclude)
+
+
+def _excluded_relative(relative: str, exclude: tuple[str, ...]) -> bool:
+    """Whether a path named ``relative`` to the root matches an exclude pattern (a folder's: anything in it)."""
     return any(glob_match(relative, pattern) or glob_match(relative, pattern.rstrip("/") + "/**")
                for pattern in exclude)
 
@@ -178,3 +202,32 @@ def module_name(relative_path: str) -> str:
     if parts and parts[-1] == "__init__":
         parts = parts[:-1]
     return ".".join(part for part in parts if part not in {"", "."})
+
+
+def display_path(path: Path, root: Path) -> str:
+    """The path shown in results: relative to the project root when inside it, else absolute; POSIX separators.
+    The file's own name is kept as written: a symbolic link is named, not its target."""
+    if path.name:
+        try:
+            prefix = _folder_under(os.path.abspath(path.parent), os.path.abspath(root))
+        except (OSError, RuntimeError):
+            prefix = None
+        if prefix is not None:
+            return prefix + path.name
+    try:
+        full = resolved_folder(path.parent) / path.name
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path)).as_posix()
+    try:
+        return full.relative_to(resolved_folder(root)).as_posix()
+    except (ValueError, OSError, RuntimeError):
+        return full.as_posix()
+
+
+def project_roots(files: Iterable[Path], root: Path) -> frozenset[str]:
+    """The package and module names the scanned project defines: calls into them are the project's own."""
+    roots: set[str] = set()
+    for file in files:
+        parts = module_name(display_path(file, root)).split(".")
+        roots.update(parts[:-1] if len(parts) > 1 else parts)
+    return frozenset(part for part in roots if part.isidentifier())

@@ -8,24 +8,17 @@ import enum
 import json
 from typing import Any
 
-from privlint.code.catalogue import Sink
-from privlint.code.context import CollectionHit, SinkHit
-from privlint.code.scanner import FileFacts
-from privlint.code.summaries import CallSite, FunctionSummary, SchemaSummary
-from privlint.code.taint import Taint
 from privlint.findings import FlowStep, Location, Notification
 
-# The only classes a cache entry can name; anything else makes the entry invalid.
-_CLASSES: dict[str, type] = {cls.__name__: cls for cls in (
-    FileFacts, SinkHit, Sink, Taint, FlowStep, Location, FunctionSummary, CallSite, CollectionHit, SchemaSummary,
-    Notification,
-)}
+# The only classes a cache entry can name: these and those registered by the modules that keep entries (a
+# file's facts by the scanner, a policy's results by the policy cache...); anything else makes the entry invalid.
+_CLASSES: dict[str, type] = {cls.__name__: cls for cls in (FlowStep, Location, Notification)}
 _FIELDS = {name: tuple(field.name for field in dataclasses.fields(cls)) for name, cls in _CLASSES.items()}
 _ENUMS: dict[str, type[enum.Enum]] = {}
 
 
 def register(*types: type) -> None:
-    """Let entries name these data classes and enums too (the policy check's results, say)."""
+    """Let entries name these data classes and enums too."""
     for cls in types:
         if issubclass(cls, enum.Enum):
             _ENUMS[cls.__name__] = cls
@@ -44,7 +37,7 @@ def encode(value: Any) -> bytes:
     return json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
 
 
-def decode(data: bytes, expected: type = FileFacts) -> Any:
+def decode(data: bytes, expected: type) -> Any:
     """The ``expected`` value that ``encode`` wrote; InvalidEntry for anything else."""
     try:
         value = json.loads(data.decode("utf-8", "surrogatepass"), object_hook=_built)

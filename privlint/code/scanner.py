@@ -10,12 +10,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator, Mapping
 
+from privlint.code import facts_codec
+from privlint.code.catalogue import Sink
 from privlint.code.context import AnalysisContext, CollectionHit, SinkHit
 from privlint.code.discovery import module_name
 from privlint.code.limits import MAX_ANALYSIS_SECONDS, AnalysisTimeout, shape_problem, time_limit
 from privlint.code.source_file import check_syntax, read_source
 from privlint.code.suppressions import malformed_suppressions
 from privlint.code.summaries import CallSite, FunctionSummary, SchemaSummary
+from privlint.code.taint import Taint
 from privlint.findings import Notification
 
 LOG = logging.getLogger(__name__)
@@ -38,6 +41,10 @@ class FileFacts:
     command_line: bool = False
     notifications: tuple[Notification, ...] = ()
     screened_out: bool = False
+
+
+# What a per-file cache entry is made of.
+facts_codec.register(FileFacts, SinkHit, Sink, Taint, FunctionSummary, CallSite, CollectionHit, SchemaSummary)
 
 
 _STRING_CONSTANT = re.compile(r"""^([A-Za-z_]\w*)\s*(?::[^=\n]+)?=\s*[rRuU]?["']([^"'\n]{2,200})["']\s*$""",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Callable, Iterable
 
@@ -22,12 +23,20 @@ class Screen:
         self._taxonomy = taxonomy
         self._ignored = frozenset(ignored_types)
         self._extra = any_of(extra_words, r"\b(?:{})\b")
-        self._person_class = any_of(taxonomy.person_words, r"\bclass\s+\w*(?:{})")
         self._people = alternation(taxonomy.person_words)
-        # Person words made of word characters only (all the built-in ones) allow the quick search.
-        quick = bool(self._people) and all(map(_is_word, "".join(taxonomy.person_words)))
-        self._person_word = re.compile(self._people, re.IGNORECASE) if quick else None
         self._verdicts: dict[str, int] = {}
+
+    # The person patterns are compiled on first use (the larger one takes milliseconds): most files are
+    # settled before a person needs finding, and a one-file run may never need them.
+    @functools.cached_property
+    def _person_class(self) -> re.Pattern[str]:
+        return any_of(self._taxonomy.person_words, r"\bclass\s+\w*(?:{})")
+
+    @functools.cached_property
+    def _person_word(self) -> re.Pattern[str] | None:
+        """The person words, when all are made of word characters (the built-in ones are): the quick search."""
+        quick = bool(self._people) and all(map(_is_word, "".join(self._taxonomy.person_words)))
+        return re.compile(self._people, re.IGNORECASE) if quick else None
 
     def might_hold_personal_data(self, text: str) -> bool:
         """True when a word of the text names personal data (an ambiguous one such as ``name`` only when it is

@@ -80,18 +80,19 @@ class WorkerPool:
         self._pool = self._start(self._workers)
 
     def _start(self, workers: int) -> ProcessPoolExecutor:
-        initargs = (self._engine.config, self._engine.context.project_roots, os.getpid())
+        salt = self._engine.cache.salt if self._engine.cache is not None else None
+        initargs = (self._engine.config, self._engine.context.project_roots, salt, os.getpid())
         return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=initargs)
 
 
 _WORKER_ENGINE: "Engine | None" = None
 
 
-def _start_worker(config: Config, roots: frozenset[str], parent: int) -> None:
+def _start_worker(config: Config, roots: frozenset[str], salt: str | None, parent: int) -> None:
     from privlint.engine import build_engine
 
     global _WORKER_ENGINE
-    _WORKER_ENGINE = build_engine(config, roots)
+    _WORKER_ENGINE = build_engine(config, roots, salt=salt)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 
 

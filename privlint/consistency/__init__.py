@@ -11,7 +11,8 @@ from privlint.consistency.checks import Checker, in_order
 from privlint.consistency.view import PolicyView, policy_view
 from privlint.consistency.vocabulary import Vocabulary, load_vocabulary
 from privlint.findings import Finding
-from privlint.loader import CodeRule, load_code_rules, pack_files
+from privlint.loader import CodeRule, load_code_rules
+from privlint.packs import pack_files
 from privlint.taxonomy import Taxonomy
 
 __all__ = ["PolicyView", "Vocabulary", "check_consistency", "load_consistency", "load_vocabulary", "policy_view"]

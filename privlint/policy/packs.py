@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import logging
 import re
 from dataclasses import dataclass, field
@@ -12,6 +11,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from privlint.errors import RuleError
 from privlint.findings import Confidence, RuleDocs, RuleMeta, Severity
+from privlint.packs import builtin_pack
 from privlint.policy.vocabulary import Disclosure, merge_disclosure, parse_disclosure
 from privlint.yamlio import load_text
 
@@ -48,7 +48,7 @@ class Catalogue:
 
 def builtin_dir() -> Path:
     """The folder of built-in policy packs (rules/policy, installed as privlint.rules/policy)."""
-    return Path(str(importlib.resources.files("privlint.rules") / "policy"))
+    return builtin_pack() / "policy"
 
 
 @functools.lru_cache(maxsize=8)

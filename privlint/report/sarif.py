@@ -10,7 +10,7 @@ from typing import Any
 
 from privlint import __version__
 from privlint.findings import Finding, FlowStep, Location, Notification, Report, RuleMeta, Severity
-from privlint.loader import builtin_pack
+from privlint.packs import builtin_pack
 from privlint.report.formats import DEFAULT_OPTIONS, RenderOptions
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

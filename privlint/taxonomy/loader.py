@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.resources
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from privlint.packs import builtin_pack
 from privlint.taxonomy.schema import CONTEXT_KEYS, TypeSpec, Where, parse_type, string_list
 from privlint.yamlio import compose_text, construct
 
@@ -27,7 +27,7 @@ class TaxonomySource:
 
 def builtin_files() -> list[Any]:
     """The shipped taxonomy YAML files, sorted by name."""
-    folder = importlib.resources.files("privlint.rules") / "taxonomy"
+    folder = builtin_pack() / "taxonomy"
     return sorted((item for item in folder.iterdir() if item.name.endswith((".yml", ".yaml"))), key=lambda i: i.name)
 
 

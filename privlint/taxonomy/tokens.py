@@ -18,6 +18,8 @@ def split_identifier(name: str, cjk_words: Collection[str] = ()) -> tuple[str, .
     >>> split_identifier("HTTPResponse_code")
     ('http', 'response', 'code')
     """
+    if name.isascii():  # no Chinese to segment: most names, and every built-in pattern but the Chinese ones
+        return tuple(word.lower() for word in _WORD.findall(name))
     tokens: list[str] = []
     for word in _WORD.findall(name):
         if _CJK.match(word):

@@ -9,7 +9,8 @@ from pathlib import Path
 from privlint.config import Config
 from privlint.errors import ConfigError
 from privlint.findings import RuleMeta
-from privlint.loader import load_code_rules, pack_dirs, pack_files
+from privlint.loader import load_code_rules
+from privlint.packs import pack_dirs, pack_files
 
 
 

@@ -8,7 +8,7 @@ from typing import Sequence
 
 from privlint.config import Config
 from privlint.findings import RuleMeta
-from privlint.loader import builtin_pack
+from privlint.packs import builtin_pack
 from privlint.workflow.catalog import all_rules
 
 REGENERATE = "python -m privlint.workflow.rules_doc docs/rules.md"

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from privlint.config import Config
-from privlint.engine import display_path
+from privlint.code.discovery import display_path
 from privlint.findings import Report
 from privlint.fingerprints import with_fingerprints
 from privlint.report.paths import map_paths
