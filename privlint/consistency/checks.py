@@ -115,7 +115,7 @@ class Checker:
             covers = self._covered_by(denial, policy)
             if covers is None:
                 continue
-            hit = next(((finding, recipient) for finding, recipient in transfers if covers(finding, recipient)), None)
+            hit = next(((finding, recipient) for finding, recipient in transfers if covers(recipient)), None)
             if hit is None:
                 continue
             finding, recipient = hit
@@ -140,17 +140,17 @@ class Checker:
                                 {"claim": denial.text, "where": where}, "contradicted",
                                 related=(FlowStep(location=finding.location, message="the code collects it here"),))
 
-    def _covered_by(self, denial: Denial, policy: PolicyView) -> Callable[[Finding, Recipient], bool] | None:
-        """Which transfers a denial covers, or None when it denies no sharing, disclosing or selling."""
+    def _covered_by(self, denial: Denial, policy: PolicyView) -> Callable[[Recipient], bool] | None:
+        """Which recipients a denial covers, or None when it denies no sharing, disclosing or selling."""
         if not denial.denies - {"collect"} or self.vocabulary.denies_transfers_abroad(denial.text):
             return None
         scope = self.vocabulary.scope_of(denial.text)
         if scope is not None:
-            return lambda finding, recipient: recipient.counts_as(scope)
+            return lambda recipient: recipient.counts_as(scope)
         if denial.denies & {"share", "disclose"} and self.vocabulary.denies_sharing(denial.text):
-            return lambda finding, recipient: not _processor(recipient, policy)
+            return lambda recipient: not _processor(recipient, policy)
         if denial.denies & {"share", "sell"}:
-            return lambda finding, recipient: recipient.counts_as(self.vocabulary.advertising_rules)
+            return lambda recipient: recipient.counts_as(self.vocabulary.advertising_rules)
         return None
 
     def _transfers(self, code: Sequence[Finding]) -> Iterator[tuple[Finding, Recipient]]:

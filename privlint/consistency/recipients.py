@@ -10,6 +10,8 @@ from privlint.consistency.vocabulary import Vocabulary
 from privlint.findings import Finding
 
 _SECOND_LEVEL = frozenset({"com", "co", "org", "net", "gov", "edu", "ac"})
+# A domain's first label names its owner ("stripe" for api.stripe.com) only when it is this long: "x", "go".
+MIN_BRAND = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +34,8 @@ class Recipient:
 
 def recipient_of(finding: Finding, vocabulary: Vocabulary) -> Recipient | None:
     """The third-party vendor of an SDK finding, or the host of a request to an external host (named by the
-    host, its registrable domain or that domain's first label: "Stripe" for api.stripe.com)."""
+    host, its registrable domain, that domain's first label ("Stripe" for api.stripe.com) or the names the
+    vocabulary gives the domain's owner)."""
     vendor = str(finding.properties.get("vendor", ""))
     if finding.kind == "third-party" and vendor and vendor not in vocabulary.own_channels:
         return Recipient(name=vendor, names=vocabulary.vendor_names(vendor),
@@ -40,7 +43,9 @@ def recipient_of(finding: Finding, vocabulary: Vocabulary) -> Recipient | None:
     host = finding.destination.lower()
     if finding.kind == "network" and "." in host and " " not in host:
         domain = registrable_domain(host)
-        return Recipient(name=host, names=(host, domain, domain.split(".")[0], *vocabulary.host_names.get(domain, ())),
+        brand = domain.split(".")[0]
+        names = (host, domain, *([brand] if len(brand) >= MIN_BRAND else []), *vocabulary.host_names.get(domain, ()))
+        return Recipient(name=host, names=names,
                          categories=tuple(vocabulary.recipient_kinds.get(finding.rule_id, ())), rule=finding.rule_id)
     return None
 
