@@ -1,6 +1,7 @@
 import analytics
 import requests
 import sentry_sdk
+import stripe
 from mixpanel import Mixpanel
 from twilio.rest import Client
 
@@ -24,6 +25,11 @@ def on_signup(user):
     mp.track(user.id, "Signed up", {"plan": user.plan})
     # ok: undisclosed-recipient
     sms.messages.create(to=user.phone, from_="+15550100", body="Welcome")
+
+
+def pay(order, user):
+    # ok: undisclosed-recipient
+    stripe.PaymentIntent.create(amount=order.total, currency="eur", receipt_email=user.email)
 
 
 def ship(order, user):

@@ -12,7 +12,8 @@ BOOKING_FEE_CENTS = 2500
 def charge_booking_fee(patient, appointment) -> str:
     # ok: pii-to-error-tracker, pii-cross-border, undisclosed-recipient
     sentry_sdk.set_user({"id": patient.pk})
-    # ok: undisclosed-recipient, pii-cross-border, undisclosed-cross-border
+    # ruleid: pii-to-payment, pii-cross-border
+    # ok: undisclosed-recipient, undisclosed-cross-border
     intent = stripe.PaymentIntent.create(
         amount=BOOKING_FEE_CENTS,
         currency="eur",
