@@ -63,12 +63,17 @@ def test_invalid_rule_names_file_line_and_problem(tmp_path, text, line, message)
     assert message in raised.value.message
 
 
-def test_invalid_sink_entry_is_an_error_with_line(tmp_path):
-    path = write(tmp_path, "sinks.yml", "sinks:\n  - group: g\n    kind: logging\n    vendor: v\n\n"
-                                        "  - group: g\n    kind: teleport\n    vendor: v\n    functions: [a.b]\n")
+@pytest.mark.parametrize("entries, message", [
+    ("  - group: g\n    kind: logging\n    vendor: v\n\n"
+     "  - group: g\n    kind: teleport\n    vendor: v\n    functions: [a.b]\n", "lacks 'functions'"),
+    ("  - group: g\n    kind: network\n    vendor: v\n    functions: [a.b]\n    hosts: [api.example.net]\n",
+     "not both"),
+])
+def test_invalid_sink_entry_is_an_error_with_line(tmp_path, entries, message):
+    path = write(tmp_path, "sinks.yml", "sinks:\n" + entries)
     with pytest.raises(RuleError) as raised:
         load_catalogue([path])
-    assert raised.value.line == 2 and "lacks 'functions'" in raised.value.message
+    assert raised.value.line == 2 and message in raised.value.message
 
 
 def test_bad_rule_in_project_pack_exits_two(run_cli, tmp_path):
@@ -107,11 +112,3 @@ def test_a_malformed_switch_is_an_error_with_line(tmp_path):
     with pytest.raises(RuleError) as raised:
         load_catalogue([path])
     assert raised.value.line == 2 and "'switch' must be" in raised.value.message
-
-
-def test_a_sink_entry_names_functions_or_hosts_not_both(tmp_path):
-    path = write(tmp_path, "sinks.yml", "sinks:\n  - group: g\n    kind: network\n    vendor: v\n"
-                                        "    functions: [a.b]\n    hosts: [api.example.net]\n")
-    with pytest.raises(RuleError) as raised:
-        load_catalogue([path])
-    assert raised.value.line == 2 and "not both" in raised.value.message
