@@ -1,0 +1,1 @@
+"""Fernwood Market API."""
