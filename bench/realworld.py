@@ -30,7 +30,7 @@ import yaml
 from realworld_sources import APPS_FILE, BENCH, CACHE, HERE, BenchError, make_dir, app_root, ensure_source, load_apps
 
 TRIAGE = HERE / "triage"
-REPORTS = CACHE / "_reports"
+REPORTS = Path(os.environ.get("PRIVLINT_BENCH_REPORTS") or CACHE / "_reports")  # a folder per session
 RESULTS = BENCH / "results" / "realworld.json"
 REPORTED = ("warning", "error")
 VERDICTS = ("leak", "false-alarm", "unclear")

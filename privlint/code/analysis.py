@@ -31,6 +31,7 @@ def analyse(text: str, display: str, context: AnalysisContext) -> FileFacts:
         display, hits=tuple(walker.hits), pending=tuple(walker.pending), summaries=tuple(walker.summaries),
         call_sites=tuple(walker.call_sites), collections=tuple(walker.collections), schemas=tuple(walker.schemas),
         suppressions=find_suppressions(text), constants=walker.constants, class_bases=tuple(walker.class_bases),
+        answered_exceptions=tuple(walker.answered),
         command_line=is_command_line_tool(display, text),
     )
 

@@ -15,7 +15,7 @@ from privlint.code.positions import Span
 from privlint.code.summaries import USER_MODEL, CallSite, FunctionSummary
 from privlint.code.syntax import (
     called_name, is_class_constant, is_constant_name, is_plain_variable, is_short_slice, key_text, loop_targets,
-    owner_name, placed, string_key, string_value, target_names,
+    owner_name, passes_self, placed, string_key, string_value, target_names,
 )
 from privlint.code.taint import Scope, Taint, hashed, symbolic, union
 from privlint.findings import FlowStep
@@ -61,6 +61,7 @@ class ExpressionEvaluator(EndpointReader):
         self.module_functions: set[str] = set()
         self.classes: list[str] = []
         self.class_bases: list[tuple[str, tuple[str, ...]]] = []
+        self.answered: list[str] = []  # the project's exception classes whose handlers answer the requester
         self.guarded = 0  # how many try blocks with handlers enclose the statement being walked
         self.caught: list[frozenset[str]] = []  # what those try blocks of the current function catch
         self._handlers: dict[type, Callable[[cst.BaseExpression, Scope], Taint | None]] = {
@@ -115,7 +116,7 @@ class ExpressionEvaluator(EndpointReader):
         class_name = scope.find("types", node.value)
         if class_name is None and node.value in USER_NAMES:
             return self._user_instance(node)
-        if class_name is None or not self._is_project_class(class_name):
+        if class_name is None or not self.is_project_class(class_name):
             return None
         step = self.step(node, f"`{node.value}` is a `{class_name.rsplit('.', 1)[-1]}`")
         return symbolic(("instance", class_name), step)
@@ -123,7 +124,7 @@ class ExpressionEvaluator(EndpointReader):
     def _user_instance(self, node: cst.CSTNode) -> Taint:
         return symbolic(("instance", USER_MODEL), self.step(node, "a user of the project's user model"))
 
-    def _is_project_class(self, qualified: str) -> bool:
+    def is_project_class(self, qualified: str) -> bool:
         return qualified.startswith(f"{self.module_name}.") or qualified.split(".", 1)[0] in self.context.project_roots
 
     def _attribute(self, node: cst.Attribute, scope: Scope) -> Taint | None:
@@ -302,6 +303,8 @@ class ExpressionEvaluator(EndpointReader):
         head, _, rest = qualified.partition(".")
         if not rest and head in self.module_functions and not scope.lookup(head)[0]:
             return f"{self.module_name}.{head}"
+        if rest and "." not in rest and head in self.module_classes and not scope.lookup(head)[0]:
+            return f"{self.module_name}.{qualified}"
         if head in {"self", "cls"} and self.classes and rest and "." not in rest:
             return f"{self.module_name}.{self.classes[-1]}.{rest}"
         if rest and head in self.context.project_roots:
@@ -311,9 +314,11 @@ class ExpressionEvaluator(EndpointReader):
     def _project_call(self, node: cst.Call, callee: str, arguments: list[tuple[cst.Arg, Taint | None]]) -> Taint:
         location = self.location(node)
         call_id = f"{self.path}:{location.line}:{location.column}"
-        passed = tuple((position, keyword, taint) for position, keyword, arg, taint in placed(arguments)
-                       if not arg.star)
-        literals = tuple((position, keyword, value) for position, keyword, arg, _ in placed(arguments)
+        shift = 1 if passes_self(node) else 0  # ``Base.method(self, otp)``: ``otp`` is the method's first
+        given = [(None if position is None else position - shift, keyword, arg, taint)
+                 for position, keyword, arg, taint in placed(arguments) if not (shift and position == 0)]
+        passed = tuple((position, keyword, taint) for position, keyword, arg, taint in given if not arg.star)
+        literals = tuple((position, keyword, value) for position, keyword, arg, _ in given
                          if not arg.star and (value := key_text(arg.value)) is not None)
         self.call_sites.append(CallSite(call_id=call_id, callee=callee, arguments=passed, location=location,
                                         guarded=self.guarded > 0, literals=literals))

@@ -102,7 +102,8 @@ def build_findings(facts: Sequence[FileFacts], context: AnalysisContext,
     hits = [hit for fact in facts for hit in fact.hits]
     hits.extend(hit for fact in facts for pending in fact.pending for hit in linker.resolve(pending))
     urls = PlaceConstants(constant for fact in facts for constant in fact.constants.items())
-    exempt = ExemptExceptions((bases for fact in facts for bases in fact.class_bases), context.catalogue)
+    exempt = ExemptExceptions((bases for fact in facts for bases in fact.class_bases), context.catalogue,
+                              (name for fact in facts for name in fact.answered_exceptions))
     hits = _reported(hits, urls, exempt, context)
     tracker = SuppressionTracker({fact.path: fact.suppressions for fact in facts if fact.suppressions})
     collector = _Collector(tracker)

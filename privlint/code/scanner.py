@@ -38,6 +38,7 @@ class FileFacts:
     constants: Mapping[str, str] = field(default_factory=dict)
     suppressions: Mapping[int, frozenset[str]] = field(default_factory=dict)
     class_bases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    answered_exceptions: tuple[str, ...] = ()
     command_line: bool = False
     notifications: tuple[Notification, ...] = ()
     screened_out: bool = False
@@ -49,6 +50,15 @@ facts_codec.register(FileFacts, SinkHit, Sink, Taint, FunctionSummary, CallSite,
 
 _STRING_CONSTANT = re.compile(r"""^([A-Za-z_]\w*)\s*(?::[^=\n]+)?=\s*[rRuU]?["']([^"'\n]{2,200})["']\s*$""",
                               re.MULTILINE)
+
+
+# An except clause that shows the requester what it caught, or a function registered to handle an exception class
+# for every request: a file with one is analysed even when it names no personal data, since it decides which
+# of the project's exceptions are no leak (privlint.code.handlers).
+_ANSWERING_HANDLER = re.compile(
+    r"^[ \t]*except[ \t][^\n:]+[ \t]as[ \t]+\w+[ \t]*:[ \t]*\n(?:[^\n]*\n){0,2}?[^\n]*"
+    r"\b(?:messages\.(?:error|warning|info|add_message)|render|Response|JsonResponse|jsonify|make_response)\("
+    r"|^[ \t]*@[\w.]*(?:errorhandler|exception_handler)\([ \t]*[A-Za-z_]", re.MULTILINE)
 
 
 def place_constants(text: str, module: str, context: AnalysisContext) -> dict[str, str]:
@@ -97,7 +107,8 @@ def _collector_paused() -> Iterator[None]:
 
 def _scan_text(text: str, display: str, context: AnalysisContext, force: bool) -> FileFacts:
     """The facts of a file's decoded text (see ``scan_file``)."""
-    if not force and context.screen is not None and not context.screen.might_hold_personal_data(text):
+    if (not force and context.screen is not None and not context.screen.might_hold_personal_data(text)
+            and not _ANSWERING_HANDLER.search(text)):
         problem = check_syntax(text, display)
         return FileFacts(display, notifications=(problem,) if problem else (), screened_out=True,
                          constants=place_constants(text, module_name(display), context))

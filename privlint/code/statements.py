@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Sequence
 
 import libcst as cst
@@ -11,20 +10,18 @@ from privlint.code.catalogue import RAISE
 from privlint.code.classes import ClassFacts
 from privlint.code.collection import REQUEST_DATA
 from privlint.code.endpoints import REGION_REFERENCE
-from privlint.code.expressions import ITEMS, MAPPING, MAPPING_TYPES
+from privlint.code.expressions import GETTER_PREFIXES, ITEMS, MAPPING, MAPPING_TYPES
+from privlint.code.handlers import (
+    BROAD_HANDLERS, answers_requester, caught_names, handled_types, registered_types,
+)
 from privlint.code.imports import dotted_name, import_aliases
 from privlint.code.scanner import names_a_place
 from privlint.code.summaries import FunctionSummary
-from privlint.code.syntax import is_dunder_assignment, loop_targets
+from privlint.code.syntax import called_name, is_dunder_assignment, loop_targets
 from privlint.code.taint import Scope, Taint, symbolic, union
 from privlint.findings import FlowStep
 
 _COMPOUND_BRANCHES = (cst.If, cst.For, cst.While, cst.Try, cst.TryStar, cst.Match)
-# Calls through which a handler shows an exception to the person who made the request, not to logs.
-_ANSWERS_REQUESTER = re.compile(r"\b(?:render|render_to_response|TemplateResponse|Response|JsonResponse|HttpResponse\w*"
-                                r"|jsonify|make_response|abort|messages\.(?:error|warning|info|add_message))\(")
-# Handlers that catch whatever a try block raises.
-BROAD_HANDLERS = frozenset({"*", "Exception", "BaseException"})
 # Keyword arguments of an exception that make up its message; any other keyword is kept as an attribute.
 MESSAGE_KEYWORDS = frozenset({"message", "msg", "detail", "details", "reason", "description", "text", "error",
                               "errors", "params", "args"})
@@ -100,6 +97,20 @@ class StatementWalker(ClassFacts):
         if sink is not None and taint is not None and not self._caught_here(name):
             self.report(sink, name, taint, exception)
 
+    def record_answered(self, node: cst.Try | cst.TryStar, scope: Scope) -> None:
+        """The project's exception classes a handler here shows the requester and keeps nowhere."""
+        for handler in node.handlers:
+            if answers_requester(handler):
+                self.answered_by([kind for kind in handled_types(handler) if kind is not None], scope)
+
+    def answered_by(self, kinds: list[cst.BaseExpression], scope: Scope) -> None:
+        """Record the project's own exception classes among ``kinds`` as answered to the requester (never a broad
+        class: ``Exception`` is raised everywhere, in requests and out of them)."""
+        for kind in kinds:
+            name = self.class_name(kind, scope)
+            if name and name.rsplit(".", 1)[-1] not in BROAD_HANDLERS and self.is_project_class(name):
+                self.answered.append(name)
+
     def _caught_here(self, name: str) -> bool:
         """Whether a try block of this function around the raise catches it (by its name, ``Exception`` or a
         bare ``except``): the exception is handled, not shown."""
@@ -111,6 +122,7 @@ class StatementWalker(ClassFacts):
         owner = self.classes[-1:] if in_class else []
         key = ".".join((self.module_name, *owner, node.name.value))
         self.route_parameters(node, parent)
+        self.answered_by(registered_types(node), parent)
         scope = parent.child()
         names = self.parameters(node.params, key, scope, parent, skip_first=in_class)
         self.returns.append([])
@@ -207,7 +219,10 @@ class StatementWalker(ClassFacts):
                 self.bind_loop_target(target, taint if carries else None, scope)
         elif isinstance(node, cst.Match):
             self.evaluate(node.subject, scope)
-        caught = _caught_names(node) if isinstance(node, (cst.Try, cst.TryStar)) else frozenset()
+        caught = frozenset()
+        if isinstance(node, (cst.Try, cst.TryStar)):
+            caught = caught_names(node)
+            self.record_answered(node, scope)
         guard = 1 if caught else 0
         scope.conditional += 1
         try:
@@ -298,6 +313,13 @@ class StatementWalker(ClassFacts):
             for element, item in zip(elements, value.elements):
                 self.bind(element, self.evaluate(item.value, scope), item.value, scope)
             return
+        if taint is not None and _named_by_getter(value):
+            # ``res, error, otp_dict = token.get_multi_otp()``: the getter's name says what the whole result is,
+            # not what each part holds; each target is what the call returns there and what its own name says.
+            taint = Taint(frozenset(), (), taint.symbols)
+            for index, element in enumerate(elements):
+                self.bind(element, self.fetched_into(element, value, _item_of(taint, index)), None, scope)
+            return
         for index, element in enumerate(elements):
             self.bind(element, _item_of(taint, index), None, scope)
 
@@ -325,36 +347,9 @@ class StatementWalker(ClassFacts):
                 scope.aliases[name] = function
 
 
-def _caught_names(node: cst.Try | cst.TryStar) -> frozenset[str]:
-    """The last names of the exception classes a try statement's handlers catch and contain (``*`` for a bare
-    except); a handler that uses the exception it binds other than to raise another (``except X as e:
-    log.error(e)``) passes its message on."""
-    names: set[str] = set()
-    for handler in node.handlers:
-        if _passes_message_on(handler):
-            continue
-        kinds = handler.type.elements if isinstance(handler.type, cst.Tuple) else [handler.type]
-        for kind in kinds:
-            value = kind.value if isinstance(kind, cst.Element) else kind
-            dotted = dotted_name(value) if value is not None else None
-            names.add(dotted.rsplit(".", 1)[-1] if dotted else "*")
-    return frozenset(names)
-
-
-def _passes_message_on(handler: cst.ExceptHandler | cst.ExceptStarHandler) -> bool:
-    """Whether a handler uses the exception it binds other than to raise another or to answer the requester
-    with it (``render(..., {"message": e.args[0]})``, ``messages.error(request, e)``)."""
-    if handler.name is None or not isinstance(handler.name.name, cst.Name):
-        return False
-    used = re.compile(rf"\b{re.escape(handler.name.name.value)}\b")
-    body = handler.body.body if isinstance(handler.body, cst.IndentedBlock) else [handler.body]
-    for statement in body:
-        if isinstance(statement, cst.SimpleStatementLine) and isinstance(statement.body[0], cst.Raise):
-            continue
-        code = cst.Module(body=[]).code_for_node(statement)
-        if used.search(code) and not _ANSWERS_REQUESTER.search(code):
-            return True
-    return False
+def _named_by_getter(value: cst.BaseExpression | None) -> bool:
+    """A call named for what it fetches (``get_multi_otp()``, ``fetch_user()``)."""
+    return isinstance(value, cst.Call) and called_name(value.func, None).startswith(GETTER_PREFIXES)
 
 
 def _item_of(taint: Taint | None, index: int) -> Taint | None:

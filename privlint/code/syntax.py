@@ -27,9 +27,10 @@ def is_constant_name(name: str) -> bool:
 
 
 def is_class_constant(node: cst.Attribute) -> bool:
-    """``Ban.IP``, ``Status.SSN``: an upper-case member of a class (an enum value or a kind), not data."""
+    """``Ban.IP``, ``Status.SSN``, ``Action.EnforceUserHandle``: an upper-case or capitalised member of a class
+    (an enum value, a kind, a nested class), not data."""
     owner = node.value.attr.value if isinstance(node.value, cst.Attribute) else getattr(node.value, "value", "")
-    return (node.attr.value.isupper() and isinstance(owner, str) and owner[:1].isupper()
+    return (node.attr.value[:1].isupper() and isinstance(owner, str) and owner[:1].isupper()
             and any(char.islower() for char in owner))
 
 
@@ -160,3 +161,12 @@ def _integer(node: cst.BaseExpression | None) -> int | None:
         value = _integer(node.expression)
         return -value if value is not None else None
     return None
+
+
+def passes_self(node: cst.Call) -> bool:
+    """``Base.method(self, ...)``: a method called through its class, with the instance passed explicitly."""
+    owner = dotted_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
+    first = node.args[0] if node.args else None
+    return (owner is not None and owner.rsplit(".", 1)[-1][:1].isupper() and first is not None
+            and first.keyword is None and not first.star and isinstance(first.value, cst.Name)
+            and first.value.value in {"self", "cls"})

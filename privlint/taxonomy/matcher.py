@@ -113,13 +113,20 @@ class NameMatcher:
             return False
         if any(token in self._prefix_excludes for token in before):
             return False
+        owner_decides = found.pattern.needs_person or found.pattern.type_id not in self._owner_independent
         if (owner_tokens and owner_tokens[-1] in self._non_person
-                and not any(token in self._person for token in owner_tokens[:-1])
-                and (found.pattern.needs_person or found.pattern.type_id not in self._owner_independent)):
+                and not any(token in self._person for token in owner_tokens[:-1]) and owner_decides):
+            return False
+        if owner_decides and self._thing_qualifies(before):
             return False
         if not found.pattern.needs_person:
             return True
         return any(token in self._person for token in owner_tokens) or self._person_qualifies(before)
+
+    def _thing_qualifies(self, before: Tokens) -> bool:
+        """Whether the name starts with a word naming a thing, and no person follows it: a ``machine_ip``, a
+        ``room_latitude``, a ``repo_full_name`` belong to a machine, a room, a repository."""
+        return bool(before) and before[0] in self._non_person and not any(token in self._person for token in before)
 
     def _person_qualifies(self, before: Tokens) -> bool:
         """Whether the word right before the match (skipping fillers) is a person: ``customer_primary_address``

@@ -139,3 +139,57 @@ def reset_password(request, requesting_user):
         raise LookupError(f"{requesting_user.username}, your link has expired")
     except LookupError as error:
         return render(request, "reset/error.html", {"message": error.args[0]})
+
+
+class QuotaExceeded(Exception):
+    pass
+
+
+class ImportRejected(Exception):
+    pass
+
+
+class SyncFailed(Exception):
+    pass
+
+
+@api.app_errorhandler(QuotaExceeded)
+def quota_exceeded(error):
+    audit.record({"info": str(error)})
+    return jsonify({"message": str(error)}), 429
+
+
+@api.errorhandler(SyncFailed)
+def sync_failed(error):
+    logger.warning("sync failed: %s", error)
+    return jsonify({"message": "sync failed"}), 500
+
+
+def send_invitation(email, sent_today):
+    if sent_today > 10:
+        # ok: pii-in-exception
+        raise QuotaExceeded(f"no more invitations to {email} today")
+    # ruleid: pii-in-exception
+    raise SyncFailed(f"could not sync {email}")
+
+
+class ImportView:
+    def post(self, request):
+        try:
+            self.import_rows(request)
+        except ImportRejected as rejected:
+            messages.error(request, rejected.args[0])
+        return redirect(request.path)
+
+    def import_rows(self, request):
+        for row in request.rows:
+            if row.username in self.admins:
+                # ok: pii-in-exception
+                raise ImportRejected(f"{row.username} is an administrator and cannot be imported")
+
+
+def check_owner(owner_name):
+    from colander import Invalid
+
+    # ok: pii-in-exception
+    raise Invalid(f"user {owner_name} does not exist")

@@ -225,3 +225,43 @@ def refund_to_card(order, bank_card_no: str, mobile_phone: str, logger):
     logger.info("refund to card %s", bank_card_no[:12])
     # ruleid: pii-in-log
     logger.info("refund to card %s", bank_card_no[4:])
+
+
+def container_sync(self, token_list, entry):
+    serial_by_otp_list = self.match_otps(token_list)
+    for serial in serial_by_otp_list:
+        # ok: pii-in-log
+        logger.info("token %s from the client is unknown", serial)
+    machine_ip = self.read_attribute(self.ip_attribute, entry)
+    # ok: pii-in-log
+    logger.warning("invalid IP address %r of an inventory machine", machine_ip)
+    client_ip = self.request.remote_addr
+    # ruleid: pii-in-log
+    logger.warning("request from %s", client_ip)
+    # ok: pii-in-log
+    logger.warning("passkey %s does not match (%s)", self.serial, PasskeyAction.EnforceUserHandle)
+
+
+def otp_values(token, count):
+    result, error, otp_values = token.get_multi_otp(count=count)
+    # ok: pii-in-log
+    logger.debug("received %r and %r for %d values", result, error, len(otp_values))
+    result, otp = token.get_otp()
+    # ruleid: pii-in-log
+    logger.debug("received %r: %s", result, otp)
+
+
+class CounterToken:
+    def check_otp(self, otp, counter, window=10):
+        # ok: pii-in-log
+        logger.debug("checking counter %s with window %s", counter, window)
+        return otp
+
+
+class ChallengeToken(CounterToken):
+    def check_otp(self, otp, counter, window=10):
+        return CounterToken.check_otp(self, otp, counter, window)
+
+    def check_otp_logged(self, otp, counter, window=10):
+        # ruleid: pii-in-log
+        return CounterToken.check_otp(self, counter, otp, window)
