@@ -30,6 +30,37 @@ class ClassFacts(ExpressionEvaluator):
         if bases:
             self.class_bases.append((f"{self.module_name}.{'.'.join((*self.classes, node.name.value))}", bases))
 
+    def attribute_types(self, node: cst.ClassDef, scope: Scope) -> dict[str, str]:
+        """Types of the instance attributes ``__init__`` sets, for the class's methods: ``self.logger =
+        TaskLogger()`` or ``self.logger = logger`` with ``logger: TaskLogger`` makes ``self.logger.info`` a
+        ``TaskLogger``'s method, not a logging call."""
+        init = next((statement for statement in getattr(node.body, "body", ())
+                     if isinstance(statement, cst.FunctionDef) and statement.name.value == "__init__"), None)
+        if init is None:
+            return {}
+        annotated = {param.name.value: param.annotation.annotation for param in init.params.params
+                     if param.annotation is not None}
+        types: dict[str, str] = {}
+        for statement in getattr(init.body, "body", ()):
+            for small in statement.body if isinstance(statement, cst.SimpleStatementLine) else ():
+                if not (isinstance(small, cst.Assign) and len(small.targets) == 1):
+                    continue
+                target = dotted_name(small.targets[0].target)
+                if target is None or not target.startswith("self.") or target.count(".") != 1:
+                    continue
+                kind = self._value_type(small.value, annotated, scope)
+                if kind is not None:
+                    types[target] = kind
+        return types
+
+    def _value_type(self, value: cst.BaseExpression, annotated: dict[str, cst.BaseExpression],
+                    scope: Scope) -> str | None:
+        if isinstance(value, cst.Call):
+            return self.call_type(value, scope)
+        annotation = annotated.get(value.value) if isinstance(value, cst.Name) else None
+        dotted = dotted_name(annotation) if annotation is not None else None
+        return self.class_named(self.resolve_dotted(dotted, scope)) if dotted else None
+
     def record_string_form(self, node: cst.ClassDef, scope: Scope) -> None:
         """What ``str(instance)`` shows, when it is personal data: what the class's ``__str__`` (else
         ``__repr__``) returns, or a Django user model's USERNAME_FIELD. Logging or formatting an instance

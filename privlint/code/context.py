@@ -41,6 +41,7 @@ class SinkHit:
     url_reference: str | None = None
     sink_location: Location | None = None
     region_reference: str | None = None
+    function: str | None = None  # the key of the function the sink is reached in
 
     @property
     def sink_at(self) -> Location:

@@ -19,31 +19,11 @@ from privlint.code.syntax import (
 )
 from privlint.code.taint import Scope, Taint, hashed, symbolic, union
 from privlint.findings import FlowStep
+from privlint.code.vocabulary import (
+    CONFIGURATION, GETTER_PREFIXES, ITERATES, KEYED_GETTERS, PROPAGATORS, PUBLISHED_KEYWORDS, STRING_METHODS,
+    USER_NAMES,
+)
 from privlint.taxonomy import DataType
-
-# Calls whose result carries the personal data of their arguments or receiver.
-PROPAGATORS = frozenset({
-    "str", "repr", "format", "dict", "list", "tuple", "set", "sorted", "reversed", "copy", "deepcopy",
-    "dumps", "json.dumps", "urlencode", "quote", "quote_plus", "b64encode", "encode", "decode",
-    "dump", "model_dump", "model_dump_json", "to_dict", "asdict", "astuple", "serialize",
-})
-STRING_METHODS = frozenset({
-    "lower", "upper", "strip", "lstrip", "rstrip", "title", "casefold", "capitalize", "format", "format_map",
-    "replace", "join", "split", "rsplit", "splitlines", "encode", "decode", "ljust", "rjust", "center",
-    "zfill", "removeprefix", "removesuffix", "copy", "items", "values", "partition", "rpartition",
-    "isoformat", "strftime", "astimezone", "date", "hexdigest", "digest",
-})
-KEYED_GETTERS = frozenset({"get", "pop", "getlist", "setdefault", "get_one", "getone"})
-GETTER_PREFIXES = ("get_", "fetch_", "load_", "read_", "lookup_")
-# Types of variables a loop over which yields keys or (key, value) pairs.
-MAPPING, ITEMS = "<mapping>", "<items>"
-ITERATES = {MAPPING: "keys", ITEMS: "items"}
-MAPPING_TYPES = frozenset({"dict", "builtins.dict", "typing.Dict", "typing.Mapping", "typing.MutableMapping",
-                           "collections.abc.Mapping", "collections.abc.MutableMapping", "Dict", "Mapping"})
-# Names of a variable that, with no known type, holds a user of the project's user model.
-USER_NAMES = frozenset({"user", "current_user", "request_user"})
-# Package metadata (``setup(author_email=...)``): published on purpose, neither collected nor sent.
-PUBLISHED_KEYWORDS = frozenset({"author_email", "maintainer_email"})
 
 
 class ExpressionEvaluator(EndpointReader):
@@ -64,6 +44,7 @@ class ExpressionEvaluator(EndpointReader):
         self.answered: list[str] = []  # the project's exception classes whose handlers answer the requester
         self.guarded = 0  # how many try blocks with handlers enclose the statement being walked
         self.caught: list[frozenset[str]] = []  # what those try blocks of the current function catch
+        self.function_keys: list[str] = []  # the keys of the functions being walked, outermost first
         self._handlers: dict[type, Callable[[cst.BaseExpression, Scope], Taint | None]] = {
             cst.Name: self._name, cst.Attribute: self._attribute, cst.Subscript: self._subscript,
             cst.Call: self._call, cst.FormattedString: self._formatted, cst.ConcatenatedString: self._concatenated,
@@ -145,6 +126,8 @@ class ExpressionEvaluator(EndpointReader):
         owner = owner_name(node.value)
         if owner in {"self", "cls"} and self.classes:
             owner = self.classes[-1]
+        if dotted is not None and CONFIGURATION.intersection(dotted.split(".")[:-2]):
+            owner = "config"  # ``hs.config.registration.delegate_msisdn``: a setting, not a person's number
         return self.name_source(node, node.attr.value, owner)
 
     def _subscript(self, node: cst.Subscript, scope: Scope) -> Taint | None:
@@ -321,7 +304,8 @@ class ExpressionEvaluator(EndpointReader):
         literals = tuple((position, keyword, value) for position, keyword, arg, _ in given
                          if not arg.star and (value := key_text(arg.value)) is not None)
         self.call_sites.append(CallSite(call_id=call_id, callee=callee, arguments=passed, location=location,
-                                        guarded=self.guarded > 0, literals=literals))
+                                        guarded=self.guarded > 0, literals=literals,
+                                        caught=frozenset().union(*self.caught)))
         return symbolic(("ret", call_id), FlowStep(location=location, message=f"returned by `{callee}`"))
 
     def _argument(self, arg: cst.Arg, scope: Scope) -> Taint | None:
@@ -368,7 +352,8 @@ class ExpressionEvaluator(EndpointReader):
             REGION_REFERENCE) else None
         hit = SinkHit(sink=sink, qualified_name=qualified, taint=taint, location=self.location(node), host=host,
                       country=sink.country if region_reference else country or sink.country,
-                      url_reference=url_reference, region_reference=region_reference)
+                      url_reference=url_reference, region_reference=region_reference,
+                      function=self.function_keys[-1] if self.function_keys else None)
         if taint.types:
             self.hits.append(hit)
         if taint.symbols:

@@ -104,7 +104,7 @@ def build_findings(facts: Sequence[FileFacts], context: AnalysisContext,
     urls = PlaceConstants(constant for fact in facts for constant in fact.constants.items())
     exempt = ExemptExceptions((bases for fact in facts for bases in fact.class_bases), context.catalogue,
                               (name for fact in facts for name in fact.answered_exceptions))
-    hits = _reported(hits, urls, exempt, context)
+    hits = _reported(hits, urls, exempt, context, linker)
     tracker = SuppressionTracker({fact.path: fact.suppressions for fact in facts if fact.suppressions})
     collector = _Collector(tracker)
     operator_paths = frozenset(fact.path for fact in facts if fact.command_line)
@@ -147,13 +147,14 @@ def _flow_finding(rule: CodeRule, hit: SinkHit, context: AnalysisContext,
 
 
 def _reported(hits: Iterable[SinkHit], urls: PlaceConstants, exempt: ExemptExceptions,
-              context: AnalysisContext) -> list[SinkHit]:
+              context: AnalysisContext, linker: Linker) -> list[SinkHit]:
     """The hits that report something: placed at their host or region, seen as the API their host is, without
     hashed identifiers where a hash identifies no one, and neither an exempt exception nor test data."""
     kept = []
     for hit in hits:
         located = urls.locate(hit, context)
-        if (located is None or (hit.sink.kind == "exception" and exempt.exempts(hit.qualified_name))
+        if (located is None or (hit.sink.kind == "exception" and (exempt.exempts(hit.qualified_name)
+                                                                  or _contained_by_callers(hit, linker)))
                 or _test_data_in_production(hit)):
             continue
         located = _matched(_at_api(located, context), context)
@@ -179,6 +180,14 @@ def _key_type(key: str, context: AnalysisContext) -> str | None:
     """The personal data type a key names (``"email"``), when it names one that is not pseudonymous."""
     data_type = context.taxonomy.classify_name(key, None)
     return data_type.id if data_type is not None and data_type.id not in context.catalogue.pseudonymous else None
+
+
+def _contained_by_callers(hit: SinkHit, linker: Linker) -> bool:
+    """An exception raised where it is reported (not data a caller passed in) that every caller of its function
+    catches and contains: ``_parse_ip(ip_str)`` raising ValueError for its callers to turn into a validation
+    error or a False."""
+    return (hit.sink_location is None and hit.function is not None
+            and linker.caught_by_every_caller(hit.function, hit.qualified_name.rsplit(".", 1)[-1]))
 
 
 def _test_data_in_production(hit: SinkHit) -> bool:

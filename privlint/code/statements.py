@@ -10,7 +10,6 @@ from privlint.code.catalogue import RAISE
 from privlint.code.classes import ClassFacts
 from privlint.code.collection import REQUEST_DATA
 from privlint.code.endpoints import REGION_REFERENCE
-from privlint.code.expressions import GETTER_PREFIXES, ITEMS, MAPPING, MAPPING_TYPES
 from privlint.code.handlers import (
     BROAD_HANDLERS, answers_requester, caught_names, handled_types, registered_types,
 )
@@ -19,6 +18,7 @@ from privlint.code.scanner import names_a_place
 from privlint.code.summaries import FunctionSummary
 from privlint.code.syntax import called_name, is_dunder_assignment, loop_targets
 from privlint.code.taint import Scope, Taint, symbolic, union
+from privlint.code.vocabulary import GETTER_PREFIXES, ITEMS, MAPPING, MAPPING_TYPES
 from privlint.findings import FlowStep
 
 _COMPOUND_BRANCHES = (cst.If, cst.For, cst.While, cst.Try, cst.TryStar, cst.Match)
@@ -127,11 +127,13 @@ class StatementWalker(ClassFacts):
         names = self.parameters(node.params, key, scope, parent, skip_first=in_class)
         self.returns.append([])
         self.functions.append(node.name.value)
+        self.function_keys.append(key)
         outer_caught, self.caught = self.caught, []
         try:
             self.block(node.body.body if isinstance(node.body, cst.IndentedBlock) else [node.body], scope)
         finally:
             self.functions.pop()
+            self.function_keys.pop()
             self.caught = outer_caught
         returns = self.returns.pop()
         item_lists = [items for _, items in returns]
@@ -188,11 +190,13 @@ class StatementWalker(ClassFacts):
         body_scope = scope.child()
         body = node.body.body if isinstance(node.body, cst.IndentedBlock) else [node.body]
         self.schema_fields(node, scope)
+        methods_scope = scope.child()
+        methods_scope.types.update(self.attribute_types(node, scope))
         self.classes.append(node.name.value)
         try:
             for statement in body:
                 if isinstance(statement, cst.FunctionDef):
-                    self.function(statement, scope, in_class=not _is_static(statement))
+                    self.function(statement, methods_scope, in_class=not _is_static(statement))
                 else:
                     self.statement(statement, body_scope)
         finally:

@@ -31,6 +31,7 @@ class CallSite:
     arguments: tuple[tuple[int | None, str | None, Taint | None], ...]
     location: Location
     guarded: bool = False  # inside a try block with handlers: an exception the callee raises is caught
+    caught: frozenset[str] = frozenset()  # what those handlers catch and contain (last names, ``*`` for all)
     literals: tuple[tuple[int | None, str | None, str], ...] = ()  # string literals passed, by position/keyword
 
 
@@ -75,6 +76,13 @@ class Linker:
             if summary is not None:
                 self._callers[summary.key].append(site)
         self._memo: dict[Symbol, list[Origin]] = {}
+
+    def caught_by_every_caller(self, function_key: str, exception: str) -> bool:
+        """Whether the project calls the function and every call is inside a try block whose handlers catch and
+        contain ``exception`` (a last name): what the function raises never leaves its callers."""
+        sites = self._callers.get(function_key)
+        return bool(sites) and all(exception in site.caught or "*" in site.caught or
+                                   {"Exception", "BaseException"} & site.caught for site in sites)
 
     def resolve(self, pending: SinkHit) -> list[SinkHit]:
         """Concrete flows into a sink reached by symbolic data, one hit per origin found. Data passed into a

@@ -193,3 +193,45 @@ def check_owner(owner_name):
 
     # ok: pii-in-exception
     raise Invalid(f"user {owner_name} does not exist")
+
+
+def _parse_holder_phone(holder_phone):
+    if not holder_phone.isdigit():
+        # ok: pii-in-exception
+        raise ValueError(f"{holder_phone} is not a phone number")
+    return holder_phone
+
+
+def clean_holder_phone(value):
+    try:
+        return _parse_holder_phone(value)
+    except ValueError as error:
+        raise ValidationError(str(error)) from error
+
+
+def is_holder_phone(value):
+    try:
+        _parse_holder_phone(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _parse_mobile(phone):
+    if not phone.isdigit():
+        # ruleid: pii-in-exception
+        raise ValueError(f"{phone} is not a phone number")
+    return phone
+
+
+def is_mobile(value):
+    try:
+        _parse_mobile(value)
+    except ValueError:
+        return False
+    return True
+
+
+def import_contact(row):
+    # ruleid: pii-in-exception
+    return _parse_mobile(row.contact_number)

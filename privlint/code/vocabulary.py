@@ -1,0 +1,29 @@
+"""Names the flow analysis knows: calls that pass data on or fetch it, container types, configuration owners."""
+
+from __future__ import annotations
+
+# Calls whose result carries the personal data of their arguments or receiver.
+PROPAGATORS = frozenset({
+    "str", "repr", "format", "dict", "list", "tuple", "set", "sorted", "reversed", "copy", "deepcopy",
+    "dumps", "json.dumps", "urlencode", "quote", "quote_plus", "b64encode", "encode", "decode",
+    "dump", "model_dump", "model_dump_json", "to_dict", "asdict", "astuple", "serialize",
+})
+STRING_METHODS = frozenset({
+    "lower", "upper", "strip", "lstrip", "rstrip", "title", "casefold", "capitalize", "format", "format_map",
+    "replace", "join", "split", "rsplit", "splitlines", "encode", "decode", "ljust", "rjust", "center",
+    "zfill", "removeprefix", "removesuffix", "copy", "items", "values", "partition", "rpartition",
+    "isoformat", "strftime", "astimezone", "date", "hexdigest", "digest",
+})
+KEYED_GETTERS = frozenset({"get", "pop", "getlist", "setdefault", "get_one", "getone"})
+GETTER_PREFIXES = ("get_", "fetch_", "load_", "read_", "lookup_")
+# Types of variables a loop over which yields keys or (key, value) pairs.
+MAPPING, ITEMS = "<mapping>", "<items>"
+ITERATES = {MAPPING: "keys", ITEMS: "items"}
+MAPPING_TYPES = frozenset({"dict", "builtins.dict", "typing.Dict", "typing.Mapping", "typing.MutableMapping",
+                           "collections.abc.Mapping", "collections.abc.MutableMapping", "Dict", "Mapping"})
+# Objects whose attributes, at any depth, are the application's configuration.
+CONFIGURATION = frozenset({"config", "settings", "conf", "cfg", "configuration"})
+# Names of a variable that, with no known type, holds a user of the project's user model.
+USER_NAMES = frozenset({"user", "current_user", "request_user"})
+# Package metadata (``setup(author_email=...)``): published on purpose, neither collected nor sent.
+PUBLISHED_KEYWORDS = frozenset({"author_email", "maintainer_email"})
