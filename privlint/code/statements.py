@@ -16,7 +16,7 @@ from privlint.code.handlers import (
 from privlint.code.imports import dotted_name, import_aliases
 from privlint.code.scanner import names_a_place
 from privlint.code.summaries import FunctionSummary
-from privlint.code.syntax import called_name, is_dunder_assignment, loop_targets
+from privlint.code.syntax import branch_bodies, called_name, elif_tests, is_dunder_assignment, loop_targets
 from privlint.code.taint import Scope, Taint, symbolic, union
 from privlint.code.vocabulary import GETTER_PREFIXES, ITEMS, MAPPING, MAPPING_TYPES
 from privlint.findings import FlowStep
@@ -213,7 +213,7 @@ class StatementWalker(ClassFacts):
     def branches(self, node: cst.BaseCompoundStatement, scope: Scope) -> None:
         """if/for/while/try/match: every branch may or may not run, so assignments in them only add taint."""
         if isinstance(node, cst.If):
-            for test in (node.test, *_elif_tests(node)):
+            for test in (node.test, *elif_tests(node)):
                 self.evaluate(test, scope)
         elif isinstance(node, cst.While):
             self.evaluate(node.test, scope)
@@ -227,20 +227,28 @@ class StatementWalker(ClassFacts):
         if isinstance(node, (cst.Try, cst.TryStar)):
             caught = caught_names(node)
             self.record_answered(node, scope)
-        guard = 1 if caught else 0
         scope.conditional += 1
         try:
-            for index, body in enumerate(_branch_bodies(node)):
-                depth = guard if index == 0 else 0  # only the try body is guarded by the handlers
-                self.guarded += depth
-                self.caught.extend([caught] * depth)
+            for group in branch_bodies(node):
+                scope.open_branch()
                 try:
-                    self.nested_block(body, scope)
+                    for body, guarded in group:
+                        self._guarded_block(body, scope, caught if guarded else frozenset())
                 finally:
-                    self.guarded -= depth
-                    del self.caught[len(self.caught) - depth:]
+                    scope.close_branch()
         finally:
             scope.conditional -= 1
+
+    def _guarded_block(self, body: cst.BaseSuite, scope: Scope, caught: frozenset[str]) -> None:
+        """Walk a block; inside a try body its handlers (what they catch) guard every call and raise."""
+        depth = 1 if caught else 0
+        self.guarded += depth
+        self.caught.extend([caught] * depth)
+        try:
+            self.nested_block(body, scope)
+        finally:
+            self.guarded -= depth
+            del self.caught[len(self.caught) - depth:]
 
     def fetched_into(self, target: cst.BaseExpression, value: cst.BaseExpression, taint: Taint | None) -> Taint | None:
         """``email = get_required(params, "email")``: a value fetched by a call or a lookup whose data the
@@ -369,27 +377,3 @@ def _item_of(taint: Taint | None, index: int) -> Taint | None:
 def _is_static(node: cst.FunctionDef) -> bool:
     return any(isinstance(decorator.decorator, cst.Name) and decorator.decorator.value == "staticmethod"
                for decorator in node.decorators)
-
-
-def _branch_bodies(node: cst.BaseCompoundStatement) -> list[cst.BaseSuite]:
-    if isinstance(node, cst.Match):
-        return [case.body for case in node.cases]
-    bodies: list[cst.BaseSuite] = [node.body]
-    if isinstance(node, (cst.Try, cst.TryStar)):
-        bodies.extend(handler.body for handler in node.handlers)
-        if node.finalbody is not None:
-            bodies.append(node.finalbody.body)
-    orelse = getattr(node, "orelse", None)
-    while orelse is not None:
-        bodies.append(orelse.body)
-        orelse = orelse.orelse if isinstance(orelse, cst.If) else None
-    return bodies
-
-
-def _elif_tests(node: cst.If) -> list[cst.BaseExpression]:
-    tests = []
-    orelse = node.orelse
-    while isinstance(orelse, cst.If):
-        tests.append(orelse.test)
-        orelse = orelse.orelse
-    return tests

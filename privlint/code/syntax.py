@@ -170,3 +170,30 @@ def passes_self(node: cst.Call) -> bool:
     return (owner is not None and owner.rsplit(".", 1)[-1][:1].isupper() and first is not None
             and first.keyword is None and not first.star and isinstance(first.value, cst.Name)
             and first.value.value in {"self", "cls"})
+
+
+def branch_bodies(node: cst.BaseCompoundStatement) -> list[list[tuple[cst.BaseSuite, bool]]]:
+    """The bodies of a compound statement as branches, each a list of (block, guarded by the try's handlers):
+    a try's else continues from its body, so they are one branch; handlers and finally are branches of their
+    own, as are an if's, elif's and else's bodies, a loop's body and its else, and each case of a match."""
+    if isinstance(node, cst.Match):
+        return [[(case.body, False)] for case in node.cases]
+    if isinstance(node, (cst.Try, cst.TryStar)):
+        first = [(node.body, True)] + ([(node.orelse.body, False)] if node.orelse is not None else [])
+        rest = [[(handler.body, False)] for handler in node.handlers]
+        return [first, *rest, *([[(node.finalbody.body, False)]] if node.finalbody is not None else [])]
+    groups: list[list[tuple[cst.BaseSuite, bool]]] = [[(node.body, False)]]
+    orelse = getattr(node, "orelse", None)
+    while orelse is not None:
+        groups.append([(orelse.body, False)])
+        orelse = orelse.orelse if isinstance(orelse, cst.If) else None
+    return groups
+
+
+def elif_tests(node: cst.If) -> list[cst.BaseExpression]:
+    tests = []
+    orelse = node.orelse
+    while isinstance(orelse, cst.If):
+        tests.append(orelse.test)
+        orelse = orelse.orelse
+    return tests

@@ -75,7 +75,13 @@ def union(taints: Iterable[Taint | None]) -> Taint | None:
 
 @dataclass(slots=True)
 class Scope:
-    """Names visible in one function, class or module body: their taint, static type and import target."""
+    """Names visible in one function, class or module body: their taint, static type and import target.
+
+    ``values`` holds what a name may hold once every branch walked so far has merged; ``branches`` holds, for
+    each branch body being walked (innermost last), the names assigned in it so far: (what the name held when
+    the branch first assigned it, what it holds now). Inside a branch a name holds what it was last assigned
+    there: ``msg = f"... {email}"`` then, later in the same body, ``msg = "done"; log(msg)`` logs no e-mail.
+    """
 
     parent: "Scope | None" = None
     values: dict[str, Taint | None] = field(default_factory=dict)
@@ -84,6 +90,7 @@ class Scope:
     constants: dict[str, str] = field(default_factory=dict)
     regions: dict[str, str] = field(default_factory=dict)
     conditional: int = 0
+    branches: list[dict[str, tuple[Taint | None, Taint | None]]] = field(default_factory=list)
 
     def child(self) -> "Scope":
         return Scope(parent=self)
@@ -92,6 +99,9 @@ class Scope:
         """Whether ``name`` is bound in this scope chain, and its taint."""
         scope: Scope | None = self
         while scope is not None:
+            for assigned in reversed(scope.branches):
+                if name in assigned:
+                    return True, assigned[name][1]
             if name in scope.values:
                 return True, scope.values[name]
             scope = scope.parent
@@ -108,8 +118,26 @@ class Scope:
         return None
 
     def bind(self, name: str, taint: Taint | None) -> None:
-        """Assign; inside a branch or loop the old taint is kept too (the branch may not run)."""
+        """Assign; inside a branch or loop the old taint is kept too (the branch may not run), except for the
+        rest of the branch body itself."""
         if self.conditional:
-            _, old = self.lookup(name)
-            taint = union((old, taint))
+            _, now = self.lookup(name)
+            if self.branches:
+                assigned = self.branches[-1]
+                assigned[name] = (assigned[name][0] if name in assigned else now, taint)
+            merged = self.values[name] if name in self.values else now
+            taint = union((merged, taint))
         self.values[name] = taint
+
+    def open_branch(self) -> None:
+        """A branch body starts (an if or elif body, a loop body, a try body with its else, a handler...)."""
+        self.branches.append({})
+
+    def close_branch(self) -> None:
+        """A branch body ends: after it a name holds what it held before the branch or what the branch left."""
+        assigned = self.branches.pop()
+        if not self.branches:
+            return
+        outer = self.branches[-1]
+        for name, (before, after) in assigned.items():
+            outer[name] = (outer[name][0] if name in outer else before, union((before, after)))

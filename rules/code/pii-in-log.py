@@ -288,3 +288,24 @@ class TaskReport:
 def identity_delegate(self, sid):
     # ok: pii-in-log
     logger.info("asking %s about %s", self.hs.config.registration.delegate_msisdn, sid)
+
+
+def process_queues(queues, debug, customer_email):
+    for queue in queues:
+        status = f"processing queue {queue.slug} for {customer_email}"
+        if debug:
+            # ruleid: pii-in-log
+            print(status)
+        try:
+            queue.process()
+            status = f"queue {queue.slug} processed"
+            # ok: pii-in-log
+            logger.info(status)
+        except RuntimeError:
+            # ruleid: pii-in-log
+            logger.error(status)
+        else:
+            # ok: pii-in-log
+            logger.debug(status)
+        # ruleid: pii-in-log
+        logger.debug(status)
