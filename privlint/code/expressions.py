@@ -41,7 +41,7 @@ class ExpressionEvaluator(EndpointReader):
         self.module_functions: set[str] = set()
         self.classes: list[str] = []
         self.class_bases: list[tuple[str, tuple[str, ...]]] = []
-        self.answered: list[str] = []  # the project's exception classes whose handlers answer the requester
+        self.answered: list[tuple[str, str]] = []  # exception classes a handler answers the requester with, where
         self.guarded = 0  # how many try blocks with handlers enclose the statement being walked
         self.caught: list[frozenset[str]] = []  # what those try blocks of the current function catch
         self.function_keys: list[str] = []  # the keys of the functions being walked, outermost first

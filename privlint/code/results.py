@@ -103,7 +103,7 @@ def build_findings(facts: Sequence[FileFacts], context: AnalysisContext,
     hits.extend(hit for fact in facts for pending in fact.pending for hit in linker.resolve(pending))
     urls = PlaceConstants(constant for fact in facts for constant in fact.constants.items())
     exempt = ExemptExceptions((bases for fact in facts for bases in fact.class_bases), context.catalogue,
-                              (name for fact in facts for name in fact.answered_exceptions))
+                              (answer for fact in facts for answer in fact.answered_exceptions))
     hits = _reported(hits, urls, exempt, context, linker)
     tracker = SuppressionTracker({fact.path: fact.suppressions for fact in facts if fact.suppressions})
     collector = _Collector(tracker)
@@ -153,7 +153,7 @@ def _reported(hits: Iterable[SinkHit], urls: PlaceConstants, exempt: ExemptExcep
     kept = []
     for hit in hits:
         located = urls.locate(hit, context)
-        if (located is None or (hit.sink.kind == "exception" and (exempt.exempts(hit.qualified_name)
+        if (located is None or (hit.sink.kind == "exception" and (exempt.exempts(hit.qualified_name, hit.function)
                                                                   or _contained_by_callers(hit, linker)))
                 or _test_data_in_production(hit)):
             continue

@@ -38,7 +38,7 @@ class FileFacts:
     constants: Mapping[str, str] = field(default_factory=dict)
     suppressions: Mapping[int, frozenset[str]] = field(default_factory=dict)
     class_bases: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    answered_exceptions: tuple[str, ...] = ()
+    answered_exceptions: tuple[tuple[str, str], ...] = ()  # (class, "" or the class whose methods it answers)
     command_line: bool = False
     notifications: tuple[Notification, ...] = ()
     screened_out: bool = False

@@ -13,6 +13,7 @@ from privlint.code.endpoints import REGION_REFERENCE
 from privlint.code.handlers import (
     BROAD_HANDLERS, answers_requester, caught_names, handled_types, registered_types,
 )
+from privlint.code.hierarchy import EVERYWHERE
 from privlint.code.imports import dotted_name, import_aliases
 from privlint.code.scanner import names_a_place
 from privlint.code.summaries import FunctionSummary
@@ -98,18 +99,24 @@ class StatementWalker(ClassFacts):
             self.report(sink, name, taint, exception)
 
     def record_answered(self, node: cst.Try | cst.TryStar, scope: Scope) -> None:
-        """The project's exception classes a handler here shows the requester and keeps nowhere."""
+        """The project's exception classes a handler in a method shows the requester and keeps nowhere: what the
+        methods of its class (and of the classes deriving from it) raise (a base view's dispatch showing the
+        errors of its subclasses' actions)."""
+        if not (self.classes and self.functions):
+            return
+        owner = f"{self.module_name}.{self.classes[-1]}"
         for handler in node.handlers:
             if answers_requester(handler):
-                self.answered_by([kind for kind in handled_types(handler) if kind is not None], scope)
+                self.answered_by([kind for kind in handled_types(handler) if kind is not None], scope, owner)
 
-    def answered_by(self, kinds: list[cst.BaseExpression], scope: Scope) -> None:
-        """Record the project's own exception classes among ``kinds`` as answered to the requester (never a broad
-        class: ``Exception`` is raised everywhere, in requests and out of them)."""
+    def answered_by(self, kinds: list[cst.BaseExpression], scope: Scope, where: str = EVERYWHERE) -> None:
+        """Record the project's own exception classes among ``kinds`` as answered to the requester in the
+        methods of ``where`` (everywhere: a handler registered for every request), never a broad class:
+        ``Exception`` is raised everywhere, in requests and out of them."""
         for kind in kinds:
             name = self.class_name(kind, scope)
             if name and name.rsplit(".", 1)[-1] not in BROAD_HANDLERS and self.is_project_class(name):
-                self.answered.append(name)
+                self.answered.append((name, where))
 
     def _caught_here(self, name: str) -> bool:
         """Whether a try block of this function around the raise catches it (by its name, ``Exception`` or a
