@@ -352,3 +352,28 @@ def test_a_module_that_makes_test_data_gives_notes(run_cli, tmp_path):
     write(tmp_path, "app/lib/create_test_data.py", LOG + "\n\ndef make(user):\n    log.info('created %s', user.email)\n")
     [finding] = [f for f in findings_of(run_cli, tmp_path) if f["ruleId"] == "pii-in-log"]
     assert finding["severity"] == "note"
+
+
+def test_print_in_a_helper_only_command_line_tools_call_is_a_note(run_cli, tmp_path):
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\n")
+    write(tmp_path, "app/__init__.py", "")
+    write(tmp_path, "app/admins.py", (
+        "def delete_admin(username):\n"
+        "    print(f'deleting admin {username}')\n\n"
+        "def rename_admin(username):\n"
+        "    print(f'renaming admin {username}')\n"))
+    write(tmp_path, "app/cli/__init__.py", "")
+    write(tmp_path, "app/cli/admin.py", (
+        "import click\nfrom app.admins import delete_admin, rename_admin\n\n"
+        "@click.command()\n@click.argument('username')\ndef delete(username):\n    delete_admin(username)\n\n"
+        "def rename(username):\n    rename_admin(username)\n"))
+    write(tmp_path, "app/views.py", (
+        "from app.admins import rename_admin\n\n"
+        "def rename_view(request):\n    rename_admin(request.POST['username'])\n"))
+    levels = {(f["location"]["path"], f["location"]["line"]): f["severity"] for f in findings_of(run_cli, tmp_path)}
+    assert levels[("app/admins.py", 2)] == "note"
+    assert levels[("app/admins.py", 5)] == "warning"
+    write(tmp_path, "tests/test_admins.py", "from app.admins import delete_admin\n\ndef test_delete():\n"
+                                            "    delete_admin('alice')\n")
+    levels = {(f["location"]["path"], f["location"]["line"]): f["severity"] for f in findings_of(run_cli, tmp_path)}
+    assert levels[("app/admins.py", 2)] == "note"

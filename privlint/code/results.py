@@ -111,7 +111,10 @@ def build_findings(facts: Sequence[FileFacts], context: AnalysisContext,
     for hit in hits:
         rule = rules.owner_of(hit)
         if rule is not None and collector.wants(rule, hit.location):
-            collector.add(_flow_finding(rule, hit, context, rules.severity, hit.location.path in operator_paths))
+            for_operator = hit.location.path in operator_paths or (
+                hit.sink.group == "console" and hit.function is not None
+                and linker.called_only_from(hit.function, operator_paths, in_test_folder))
+            collector.add(_flow_finding(rule, hit, context, rules.severity, for_operator))
         transfer = rules.cross_border
         if transfer is not None and _abroad(hit, context) and collector.wants(transfer, hit.location):
             collector.add(_cross_border_finding(transfer, hit, context, rules.severity))
@@ -198,8 +201,8 @@ def _test_data_in_production(hit: SinkHit) -> bool:
 
 def _flow_level(rule: CodeRule, hit: SinkHit, severity: Mapping[str, Severity], in_command_line_tool: bool) -> Severity:
     """The rule's level; a note when a request's host cannot be read (it may be the project's own), in test
-    modules (their data is made up and they do not run in production) and for what a command-line tool prints
-    (it shows the operator who ran it the record they asked for)."""
+    modules (their data is made up and they do not run in production) and for what a command-line tool prints,
+    or a function only command-line tools call (it shows the operator who ran it the record they asked for)."""
     if rule.meta.id in severity:
         return severity[rule.meta.id]
     if ((hit.sink.kind == "network" and hit.host is None) or in_test_folder(hit.location.path)

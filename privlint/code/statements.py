@@ -17,7 +17,9 @@ from privlint.code.hierarchy import EVERYWHERE
 from privlint.code.imports import dotted_name, import_aliases
 from privlint.code.scanner import names_a_place
 from privlint.code.summaries import FunctionSummary
-from privlint.code.syntax import branch_bodies, called_name, elif_tests, is_dunder_assignment, loop_targets
+from privlint.code.syntax import (
+    branch_bodies, called_name, elif_tests, is_dunder_assignment, loop_targets, reads_by_loop_key,
+)
 from privlint.code.taint import Scope, Taint, symbolic, union
 from privlint.code.vocabulary import GETTER_PREFIXES, ITEMS, MAPPING, MAPPING_TYPES
 from privlint.findings import FlowStep
@@ -226,7 +228,8 @@ class StatementWalker(ClassFacts):
             self.evaluate(node.test, scope)
         elif isinstance(node, cst.For):
             taint = self.evaluate(node.iter, scope)
-            for target, carries in loop_targets(node.target, node.iter, self.iteration_kind(node.iter, scope)):
+            kind = self.iteration_kind(node.iter, scope) or ("keys" if reads_by_loop_key(node) else None)
+            for target, carries in loop_targets(node.target, node.iter, kind):
                 self.bind_loop_target(target, taint if carries else None, scope)
         elif isinstance(node, cst.Match):
             self.evaluate(node.subject, scope)

@@ -84,6 +84,12 @@ class Linker:
         return bool(sites) and all(exception in site.caught or "*" in site.caught or
                                    {"Exception", "BaseException"} & site.caught for site in sites)
 
+    def called_only_from(self, function_key: str, paths: frozenset[str], ignored: Callable[[str], bool]) -> bool:
+        """Whether the project calls the function, and only from the files ``paths`` (calls from the files
+        ``ignored`` says, its tests, left out)."""
+        sites = [site for site in self._callers.get(function_key, ()) if not ignored(site.location.path)]
+        return bool(sites) and all(site.location.path in paths for site in sites)
+
     def resolve(self, pending: SinkHit) -> list[SinkHit]:
         """Concrete flows into a sink reached by symbolic data, one hit per origin found. Data passed into a
         project function is reported where it enters (the outermost call site), with the sink as last step."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 import libcst as cst
@@ -197,3 +198,14 @@ def elif_tests(node: cst.If) -> list[cst.BaseExpression]:
         tests.append(orelse.test)
         orelse = orelse.orelse
     return tests
+
+
+def reads_by_loop_key(node: cst.For) -> bool:
+    """``for k in params: ... params.get(k)``: a loop whose body reads the iterable by the loop variable runs over
+    a mapping's keys (names such as ``"username"``), not over its values."""
+    container = dotted_name(node.iter)
+    if container is None or not isinstance(node.target, cst.Name):
+        return False
+    body = cst.Module(body=[]).code_for_node(node.body)
+    key = re.escape(node.target.value)
+    return re.search(rf"(?<![\w.]){re.escape(container)}(?:\[\s*{key}\s*\]|\.get\(\s*{key}\b)", body) is not None

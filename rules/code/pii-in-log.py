@@ -309,3 +309,25 @@ def process_queues(queues, debug, customer_email):
             logger.debug(status)
         # ruleid: pii-in-log
         logger.debug(status)
+
+
+def resolver_settings(params, known_keys):
+    data = {}
+    for key in params:
+        data[key] = params.get(key)
+        if key not in known_keys:
+            logger.warning("the passed key %r is not a resolver setting", key)
+    return data
+
+
+def resolver_values(params):
+    for value in params.values():
+        logger.debug("setting %s", value)
+
+
+def save_resolver_settings(username, password):
+    params = {"type": "sql", "user": username, "password": password}
+    # ok: pii-in-log
+    resolver_settings(params, ["type"])
+    # ruleid: pii-in-log
+    resolver_values(params)
