@@ -20,8 +20,8 @@ from privlint.code.syntax import (
 from privlint.code.taint import Scope, Taint, hashed, symbolic, union
 from privlint.findings import FlowStep
 from privlint.code.vocabulary import (
-    CONFIGURATION, GETTER_PREFIXES, ITERATES, KEYED_GETTERS, PROPAGATORS, PUBLISHED_KEYWORDS, STRING_METHODS,
-    USER_NAMES,
+    CONFIGURATION, GETTER_PREFIXES, ITERATES, KEYED_GETTERS, PROPAGATORS, PUBLISHED_CALLS, PUBLISHED_KEYWORDS,
+    STRING_METHODS, USER_NAMES,
 )
 from privlint.taxonomy import DataType
 
@@ -261,7 +261,7 @@ class ExpressionEvaluator(EndpointReader):
     def _call(self, node: cst.Call, scope: Scope) -> Taint | None:
         qualified = self.resolve_callee(node.func, scope)
         receiver = self.evaluate(node.func.value, scope) if isinstance(node.func, cst.Attribute) else None
-        arguments = [(arg, self._argument(arg, scope)) for arg in node.args]
+        arguments = [(arg, None if qualified in PUBLISHED_CALLS else self._argument(arg, scope)) for arg in node.args]
         sink = self.catalogue.sink_for(qualified) if qualified else None
         if sink is not None and sink.switch is not None:
             self._check_switch(sink, qualified, node)

@@ -265,9 +265,17 @@ class StatementWalker(ClassFacts):
         analysis cannot tell holds what the variable's name says; a literal or a computed value does not."""
         if (taint is not None and taint.types) or not isinstance(target, cst.Name):
             return taint
-        if not isinstance(value, (cst.Call, cst.Subscript, cst.Attribute, cst.Await)):
+        if not isinstance(value, (cst.Call, cst.Subscript, cst.Attribute, cst.Await)) or self._converts_a_thing(value):
             return taint
         return union((taint, self.name_source(target, target.value, None)))
+
+    def _converts_a_thing(self, value: cst.BaseExpression) -> bool:
+        """``ip_address = IPAddress(address.host)``: a value built from things (a host, a server) is theirs."""
+        if not isinstance(value, cst.Call) or not value.args:
+            return False
+        names = [dotted_name(arg.value) for arg in value.args if arg.keyword is None]
+        return bool(names) and all(name is not None and self.context.taxonomy.names_a_thing(name.rsplit(".", 1)[-1])
+                                   for name in names)
 
     def bind_loop_target(self, target: cst.BaseExpression, taint: Taint | None, scope: Scope) -> None:
         """A loop variable holds what the iterable carries, and what its own name says (``for email in cc``)."""

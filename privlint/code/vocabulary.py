@@ -27,3 +27,5 @@ CONFIGURATION = frozenset({"config", "settings", "conf", "cfg", "configuration"}
 USER_NAMES = frozenset({"user", "current_user", "request_user"})
 # Package metadata (``setup(author_email=...)``): published on purpose, neither collected nor sent.
 PUBLISHED_KEYWORDS = frozenset({"author_email", "maintainer_email"})
+# The contact of an API's published description (OpenAPI ``info.contact``): the vendor's address, on purpose.
+PUBLISHED_CALLS = frozenset({"drf_yasg.openapi.Contact"})

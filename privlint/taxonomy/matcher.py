@@ -114,14 +114,27 @@ class NameMatcher:
         if any(token in self._prefix_excludes for token in before):
             return False
         owner_decides = found.pattern.needs_person or found.pattern.type_id not in self._owner_independent
-        if (owner_tokens and owner_tokens[-1] in self._non_person
-                and not any(token in self._person for token in owner_tokens[:-1]) and owner_decides):
+        head = self._head(owner_tokens)
+        if (head and head[-1] in self._non_person
+                and not any(token in self._person for token in head[:-1]) and owner_decides):
             return False
         if owner_decides and self._thing_qualifies(before):
             return False
         if not found.pattern.needs_person:
             return True
         return any(token in self._person for token in owner_tokens) or self._person_qualifies(before)
+
+    def names_a_thing(self, name: str) -> bool:
+        """Whether ``name``'s head noun is a thing of ``non_person_owners`` and no person word is in it."""
+        tokens = self._head(self.tokens(name))
+        return bool(tokens) and tokens[-1] in self._non_person and not any(t in self._person for t in tokens)
+
+    def _head(self, owner_tokens: Tokens) -> Tokens:
+        """The owner's tokens up to its head noun: ``service_data`` is a service's, ``repo_info`` a repository's."""
+        end = len(owner_tokens)
+        while end > 1 and self._is_filler(owner_tokens[end - 1]):
+            end -= 1
+        return owner_tokens[:end]
 
     def _thing_qualifies(self, before: Tokens) -> bool:
         """Whether the name starts with a word naming a thing, and no person follows it: a ``machine_ip``, a

@@ -29,6 +29,10 @@ class Taxonomy:
         self._names: dict[tuple[str, str | None], DataType | None] = {}
         self._literals: dict[str, DataType | None] = {}
 
+    def names_a_thing(self, name: str) -> bool:
+        """Whether an identifier names a thing, not a person or a person's data: ``host``, ``server_name``."""
+        return self._matcher.names_a_thing(name)
+
     def classify_name(self, name: str, owner: str | None = None) -> DataType | None:
         """The data type an identifier, attribute or dict key holds; ``owner`` is the object it is read from."""
         key = (name, owner)

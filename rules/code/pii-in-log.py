@@ -331,3 +331,14 @@ def save_resolver_settings(username, password):
     resolver_settings(params, ["type"])
     # ruleid: pii-in-log
     resolver_values(params)
+
+
+def blocked_addresses(addresses, hostname, blocklist):
+    for address in addresses:
+        ip_address = IPAddress(address.host)
+        if ip_address in blocklist:
+            # ok: pii-in-log
+            logger.info("blocked %s from the DNS resolution of %s", ip_address, hostname)
+        client_ip = IPAddress(address.forwarded_for)
+        # ruleid: pii-in-log
+        logger.info("request for %s from %s", hostname, client_ip)
