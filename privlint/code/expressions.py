@@ -128,6 +128,9 @@ class ExpressionEvaluator(EndpointReader):
             owner = self.classes[-1]
         if dotted is not None and CONFIGURATION.intersection(dotted.split(".")[:-2]):
             owner = "config"  # ``hs.config.registration.delegate_msisdn``: a setting, not a person's number
+        kind = scope.find("types", node.value.value) if isinstance(node.value, cst.Name) else None
+        if kind is not None and self.context.taxonomy.names_a_thing(kind.rsplit(".", 1)[-1]):
+            owner = kind.rsplit(".", 1)[-1]  # ``for q in Queue.objects.filter()``: ``q.email_address`` is a queue's
         return self.name_source(node, node.attr.value, owner)
 
     def _subscript(self, node: cst.Subscript, scope: Scope) -> Taint | None:

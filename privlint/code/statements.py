@@ -231,6 +231,9 @@ class StatementWalker(ClassFacts):
             kind = self.iteration_kind(node.iter, scope) or ("keys" if reads_by_loop_key(node) else None)
             for target, carries in loop_targets(node.target, node.iter, kind):
                 self.bind_loop_target(target, taint if carries else None, scope)
+            rows = self.call_type(node.iter, scope) if isinstance(node.iter, cst.Call) else None
+            if rows is not None and rows.endswith(".objects") and isinstance(node.target, cst.Name):
+                scope.types[node.target.value] = rows.removesuffix(".objects")  # a model's rows
         elif isinstance(node, cst.Match):
             self.evaluate(node.subject, scope)
         caught = frozenset()
