@@ -131,12 +131,21 @@ class CollectionRecorder(CallResolver):
                    if isinstance(statement, cst.SimpleStatementLine)
                    for field in map(field_definition, statement.body))
 
+    def _names_project_class(self, kind: cst.BaseExpression, scope: Scope) -> bool:
+        """Whether a field's annotation is a class of the project."""
+        kind_name = dotted_name(kind)
+        qualified = self.class_named(self.resolve_dotted(kind_name, scope)) if kind_name else None
+        return qualified is not None and (qualified.startswith(f"{self.module_name}.")
+                                          or qualified.split(".", 1)[0] in self.project_roots)
+
     def _schema_field(self, class_name: str, target: cst.Name, name: str, kind: cst.BaseExpression | None,
                       scope: Scope) -> Taint | None:
         """Collect a field holding personal data; returns what it makes an instance carry."""
         if name.startswith("_") or name.isupper():
             return None
         type_id = None
+        if kind is not None and not isinstance(kind, cst.Call) and self._names_project_class(kind, scope):
+            return None  # ``diagnoses: list[RepositoryDiagnosis]`` holds instances, whose own fields say what they are
         if kind is not None:
             kind_name = dotted_name(kind.func if isinstance(kind, cst.Call) else kind)
             if kind_name is not None:

@@ -1,3 +1,5 @@
+from typing import TypedDict
+
 from django.db import models
 from flask import request
 
@@ -26,3 +28,19 @@ class Patient(models.Model):
 class HospitalSettings:
     # ok: sensitive-pii-collected
     diagnosis_codes_url = "https://codes.example.org"
+
+
+class BuildDiagnosis(TypedDict):
+    step: str
+    hint: str
+
+
+class BuildAlertDetails(TypedDict):
+    error: str
+    # ok: sensitive-pii-collected
+    diagnoses: list[BuildDiagnosis]
+
+
+class VisitDetails(TypedDict):
+    # ruleid: sensitive-pii-collected
+    diagnoses: list[str]
