@@ -18,7 +18,7 @@ from privlint.code.imports import dotted_name, import_aliases
 from privlint.code.scanner import names_a_place
 from privlint.code.summaries import FunctionSummary
 from privlint.code.syntax import (
-    branch_bodies, called_name, elif_tests, is_dunder_assignment, loop_targets, reads_by_loop_key,
+    branch_bodies, called_name, elif_tests, is_dunder_assignment, loop_targets, reads_by_loop_key, domain_parts,
 )
 from privlint.code.taint import Scope, Taint, symbolic, union
 from privlint.code.vocabulary import GETTER_PREFIXES, ITEMS, MAPPING, MAPPING_TYPES
@@ -274,9 +274,8 @@ class StatementWalker(ClassFacts):
 
     def _converts_a_thing(self, value: cst.BaseExpression) -> bool:
         """``ip_address = IPAddress(address.host)``: a value built from things (a host, a server) is theirs."""
-        if not isinstance(value, cst.Call) or not value.args:
-            return False
-        names = [dotted_name(arg.value) for arg in value.args if arg.keyword is None]
+        names = [dotted_name(arg.value) for arg in value.args if arg.keyword is None] if isinstance(
+            value, cst.Call) else []
         return bool(names) and all(name is not None and self.context.taxonomy.names_a_thing(name.rsplit(".", 1)[-1])
                                    for name in names)
 
@@ -353,8 +352,9 @@ class StatementWalker(ClassFacts):
             for index, element in enumerate(elements):
                 self.bind(element, self.fetched_into(element, value, _item_of(taint, index)), None, scope)
             return
+        domains = domain_parts(value, len(elements))  # ``user, realm = login.rsplit("@", 1)``: a realm or domain
         for index, element in enumerate(elements):
-            self.bind(element, _item_of(taint, index), None, scope)
+            self.bind(element, None if index in domains else _item_of(taint, index), None, scope)
 
     def record_type(self, name: str, value: cst.BaseExpression | None, scope: Scope) -> None:
         if value is not None and self.is_request_data(value, scope):

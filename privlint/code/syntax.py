@@ -209,3 +209,18 @@ def reads_by_loop_key(node: cst.For) -> bool:
     body = cst.Module(body=[]).code_for_node(node.body)
     key = re.escape(node.target.value)
     return re.search(rf"(?<![\w.]){re.escape(container)}(?:\[\s*{key}\s*\]|\.get\(\s*{key}\b)", body) is not None
+
+
+def domain_parts(value: cst.BaseExpression | None, count: int) -> frozenset[int]:
+    """The parts of an address or a login split at its domain separator that name the domain or realm, not the
+    person: what follows the ``@`` (``login.rsplit("@", 1)``, ``address.partition("@")``) and what precedes a
+    backslash (``DOMAIN\\user``)."""
+    if not (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.args
+            and value.func.attr.value in {"split", "rsplit", "partition", "rpartition"}):
+        return frozenset()
+    separator = string_value(value.args[0].value)
+    if separator == "@":
+        return frozenset(range(1, count))
+    if separator == "\\":
+        return frozenset(range(count - 1))
+    return frozenset()

@@ -351,3 +351,19 @@ def poll_mailboxes(debug):
     for c in Customer.objects.filter(active=True):
         # ruleid: pii-in-log
         logger.info("polling %s", c.email_address)
+
+
+def realm_of(login_name):
+    user, realm = login_name.rsplit("@", 1)
+    # ok: pii-in-log
+    logger.info("authenticating in realm %s", realm)
+    # ruleid: pii-in-log
+    logger.info("authenticating %s", user)
+    local_part, _, mail_domain = login_name.partition("@")
+    # ok: pii-in-log
+    logger.info("mail domain %s", mail_domain)
+    domain, account = login_name.rsplit("\\", 1)
+    # ok: pii-in-log
+    logger.info("windows domain %s", domain)
+    # ruleid: pii-in-log
+    logger.info("windows account %s", account)
