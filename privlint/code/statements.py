@@ -18,10 +18,11 @@ from privlint.code.imports import dotted_name, import_aliases
 from privlint.code.scanner import names_a_place
 from privlint.code.summaries import FunctionSummary
 from privlint.code.syntax import (
-    branch_bodies, called_name, elif_tests, is_dunder_assignment, loop_targets, reads_by_loop_key, domain_parts,
+    branch_bodies, domain_parts, elif_tests, is_dunder_assignment, is_static, loop_targets, named_by_getter,
+    reads_by_loop_key, string_key,
 )
-from privlint.code.taint import Scope, Taint, symbolic, union
-from privlint.code.vocabulary import GETTER_PREFIXES, ITEMS, MAPPING, MAPPING_TYPES
+from privlint.code.taint import Scope, Taint, item_of, symbolic, union
+from privlint.code.vocabulary import ITEMS, MAPPING, MAPPING_TYPES
 from privlint.findings import FlowStep
 
 _COMPOUND_BRANCHES = (cst.If, cst.For, cst.While, cst.Try, cst.TryStar, cst.Match)
@@ -205,7 +206,7 @@ class StatementWalker(ClassFacts):
         try:
             for statement in body:
                 if isinstance(statement, cst.FunctionDef):
-                    self.function(statement, methods_scope, in_class=not _is_static(statement))
+                    self.function(statement, methods_scope, in_class=not is_static(statement))
                 else:
                     self.statement(statement, body_scope)
         finally:
@@ -273,7 +274,12 @@ class StatementWalker(ClassFacts):
         return union((taint, self.name_source(target, target.value, None)))
 
     def _converts_a_thing(self, value: cst.BaseExpression) -> bool:
-        """``ip_address = IPAddress(address.host)``: a value built from things (a host, a server) is theirs."""
+        """``ip_address = IPAddress(address.host)``: a value built from things (a host, a server) is theirs; and
+        ``username = credentials["username"]``: a data word read from an owner that makes it no person's."""
+        word = string_key(value) if isinstance(value, cst.Subscript) else getattr(getattr(value, "attr", None),
+                                                                                   "value", None)
+        if word is not None and self.context.taxonomy.classify_name(word, None) is not None:
+            return True
         names = [dotted_name(arg.value) for arg in value.args if arg.keyword is None] if isinstance(
             value, cst.Call) else []
         return bool(names) and all(name is not None and self.context.taxonomy.names_a_thing(name.rsplit(".", 1)[-1])
@@ -345,16 +351,16 @@ class StatementWalker(ClassFacts):
             for element, item in zip(elements, value.elements):
                 self.bind(element, self.evaluate(item.value, scope), item.value, scope)
             return
-        if taint is not None and _named_by_getter(value):
+        if taint is not None and named_by_getter(value):
             # ``res, error, otp_dict = token.get_multi_otp()``: the getter's name says what the whole result is,
             # not what each part holds; each target is what the call returns there and what its own name says.
             taint = Taint(frozenset(), (), taint.symbols)
             for index, element in enumerate(elements):
-                self.bind(element, self.fetched_into(element, value, _item_of(taint, index)), None, scope)
+                self.bind(element, self.fetched_into(element, value, item_of(taint, index)), None, scope)
             return
         domains = domain_parts(value, len(elements))  # ``user, realm = login.rsplit("@", 1)``: a realm or domain
         for index, element in enumerate(elements):
-            self.bind(element, None if index in domains else _item_of(taint, index), None, scope)
+            self.bind(element, None if index in domains else item_of(taint, index), None, scope)
 
     def record_type(self, name: str, value: cst.BaseExpression | None, scope: Scope) -> None:
         if value is not None and self.is_request_data(value, scope):
@@ -378,23 +384,3 @@ class StatementWalker(ClassFacts):
             function = self.resolve_dotted(dotted, scope)
             if self.catalogue.sink_for(function) is not None:
                 scope.aliases[name] = function
-
-
-def _named_by_getter(value: cst.BaseExpression | None) -> bool:
-    """A call named for what it fetches (``get_multi_otp()``, ``fetch_user()``)."""
-    return isinstance(value, cst.Call) and called_name(value.func, None).startswith(GETTER_PREFIXES)
-
-
-def _item_of(taint: Taint | None, index: int) -> Taint | None:
-    """The part of a value that the ``index``-th target of an unpacking receives: what a project function
-    returns in that position (``("item", call_id, index)``), and all of the rest."""
-    if taint is None:
-        return None
-    symbols = tuple(((("item", symbol[1], index) if symbol[0] == "ret" else symbol), path)
-                    for symbol, path in taint.symbols)
-    return Taint(taint.types, taint.steps, symbols)
-
-
-def _is_static(node: cst.FunctionDef) -> bool:
-    return any(isinstance(decorator.decorator, cst.Name) and decorator.decorator.value == "staticmethod"
-               for decorator in node.decorators)

@@ -9,6 +9,7 @@ import libcst as cst
 
 from privlint.code.imports import dotted_name
 from privlint.code.taint import Scope, Taint
+from privlint.code.vocabulary import GETTER_PREFIXES
 
 
 def placed(arguments: list[tuple[cst.Arg, Taint | None]]
@@ -224,3 +225,13 @@ def domain_parts(value: cst.BaseExpression | None, count: int) -> frozenset[int]
     if separator == "\\":
         return frozenset(range(count - 1))
     return frozenset()
+
+
+def named_by_getter(value: cst.BaseExpression | None) -> bool:
+    """A call named for what it fetches (``get_multi_otp()``, ``fetch_user()``)."""
+    return isinstance(value, cst.Call) and called_name(value.func, None).startswith(GETTER_PREFIXES)
+
+
+def is_static(node: cst.FunctionDef) -> bool:
+    return any(isinstance(decorator.decorator, cst.Name) and decorator.decorator.value == "staticmethod"
+               for decorator in node.decorators)

@@ -73,6 +73,16 @@ def union(taints: Iterable[Taint | None]) -> Taint | None:
     return Taint(types, steps, tuple(symbols.items()))
 
 
+def item_of(taint: Taint | None, index: int) -> Taint | None:
+    """The part of a value that the ``index``-th target of an unpacking receives: what a project function
+    returns in that position (``("item", call_id, index)``), and all of the rest."""
+    if taint is None:
+        return None
+    symbols = tuple(((("item", symbol[1], index) if symbol[0] == "ret" else symbol), path)
+                    for symbol, path in taint.symbols)
+    return Taint(taint.types, taint.steps, symbols)
+
+
 @dataclass(slots=True)
 class Scope:
     """Names visible in one function, class or module body: their taint, static type and import target.

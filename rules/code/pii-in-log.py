@@ -367,3 +367,13 @@ def realm_of(login_name):
     logger.info("windows domain %s", domain)
     # ruleid: pii-in-log
     logger.info("windows account %s", account)
+
+
+def push_credentials(self, hostname):
+    credentials = self.credentials_for(hostname)
+    username = credentials["username"]
+    # ok: pii-in-log
+    logger.info("pushing to %s as %s", hostname, username)
+    email = self.request_payload()["sender"]
+    # ruleid: pii-in-log
+    logger.info("pushing for %s", email)
