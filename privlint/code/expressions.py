@@ -6,12 +6,11 @@ from typing import Callable, Mapping
 
 import libcst as cst
 
-from privlint.code.catalogue import Sink
-from privlint.code.endpoints import REGION_REFERENCE, EndpointReader
-from privlint.code.context import AnalysisContext, SinkHit
-from privlint.code.hosts import is_internal
+from privlint.code.context import AnalysisContext
 from privlint.code.imports import dotted_name
+from privlint.code.methods import ANY_RECEIVER
 from privlint.code.positions import Span
+from privlint.code.sinkcheck import SinkChecker
 from privlint.code.summaries import USER_MODEL, CallSite, FunctionSummary
 from privlint.code.syntax import (
     called_name, is_class_constant, is_constant_name, is_plain_variable, is_short_slice, key_text, loop_targets,
@@ -40,20 +39,20 @@ MAPPING, ITEMS = "<mapping>", "<items>"
 ITERATES = {MAPPING: "keys", ITEMS: "items"}
 MAPPING_TYPES = frozenset({"dict", "builtins.dict", "typing.Dict", "typing.Mapping", "typing.MutableMapping",
                            "collections.abc.Mapping", "collections.abc.MutableMapping", "Dict", "Mapping"})
+# Methods of the built-in types: a call of one on an object of unknown type is not followed into the project.
+BUILTIN_METHODS = frozenset(name for kind in (str, bytes, list, dict, set, tuple, int, float) for name in dir(kind))
 # Names of a variable that, with no known type, holds a user of the project's user model.
 USER_NAMES = frozenset({"user", "current_user", "request_user"})
 # Package metadata (``setup(author_email=...)``): published on purpose, neither collected nor sent.
 PUBLISHED_KEYWORDS = frozenset({"author_email", "maintainer_email"})
 
 
-class ExpressionEvaluator(EndpointReader):
+class ExpressionEvaluator(SinkChecker):
     """Expression half of the flow analysis; the statement walker builds on it."""
 
     def __init__(self, context: AnalysisContext, *, module_name: str, path: str,
                  positions: Mapping[cst.CSTNode, Span], lines: list[str]) -> None:
         super().__init__(context, module_name=module_name, path=path, positions=positions, lines=lines)
-        self.hits: list[SinkHit] = []
-        self.pending: list[SinkHit] = []
         self.call_sites: list[CallSite] = []
         self.summaries: list[FunctionSummary] = []
         self.returns: list[list[tuple[Taint | None, tuple[Taint | None, ...] | None]]] = []
@@ -280,9 +279,9 @@ class ExpressionEvaluator(EndpointReader):
         arguments = [(arg, self._argument(arg, scope)) for arg in node.args]
         sink = self.catalogue.sink_for(qualified) if qualified else None
         if sink is not None and sink.switch is not None:
-            self._check_switch(sink, qualified, node)
+            self.check_switch(sink, qualified, node)
         elif sink is not None:
-            self._check_sink(sink, qualified, node, arguments, scope)
+            self.check_sink(sink, qualified, node, arguments, scope)
             if called_name(node.func, qualified)[:1].isupper():
                 return None
         if qualified and self.catalogue.is_sanitizer(qualified):
@@ -292,8 +291,37 @@ class ExpressionEvaluator(EndpointReader):
         result = self._call_result(node, qualified, receiver, arguments, scope)
         callee = self.project_callee(qualified, scope)
         if callee is None:
+            self._call_by_receiver_name(node, arguments, scope)
             return result
         return union((result, self._project_call(node, callee, arguments)))
+
+    def _call_by_receiver_name(self, node: cst.Call, arguments: list[tuple[cst.Arg, Taint | None]],
+                               scope: Scope) -> None:
+        """``self.translation.log_info("%s", message)``: data passed to a method of an object of unknown type
+        is followed into the method when the object's name names one class of the project (``Translation``,
+        which may inherit the method); what it returns is not followed."""
+        if not isinstance(node.func, cst.Attribute) or all(taint is None for _, taint in arguments):
+            return
+        method = node.func.attr.value
+        receiver = node.func.value
+        if (method in BUILTIN_METHODS or method.startswith("__") or not isinstance(receiver, (cst.Name, cst.Attribute))
+                or not self._unknown_receiver(receiver, scope)):
+            return
+        name = receiver.value if isinstance(receiver, cst.Name) else receiver.attr.value
+        self._project_call(node, f"{ANY_RECEIVER}.{name}.{method}", arguments)
+
+    @staticmethod
+    def _unknown_receiver(receiver: cst.BaseExpression, scope: Scope) -> bool:
+        """Whether a method's object is of no type the analysis knows: an attribute of ``self`` or a variable of
+        no known type; not a module, a class or a typed variable."""
+        dotted = dotted_name(receiver)
+        if dotted is None:
+            return False
+        head = dotted.split(".", 1)[0]
+        if head in {"self", "cls"}:
+            return True
+        return (scope.lookup(head)[0] and scope.find("types", head) is None
+                and scope.find("aliases", head) is None)
 
     def project_callee(self, qualified: str | None, scope: Scope) -> str | None:
         """The project-wide key of a call into the project's own code, or None for library calls."""
@@ -334,41 +362,6 @@ class ExpressionEvaluator(EndpointReader):
             return taint
         return union((self.name_source(label_node, label, None), taint))
 
-    def _check_sink(self, sink: Sink, qualified: str, node: cst.Call,
-                    arguments: list[tuple[cst.Arg, Taint | None]], scope: Scope) -> None:
-        taint = union(taint for position, keyword, arg, taint in placed(arguments)
-                      if arg.star or sink.selects(position, keyword))
-        if taint is None:
-            return
-        host = self.request_host(node, scope) if sink.kind == "network" else None
-        if host is not None and is_internal(host, self.context.internal_domains):
-            return
-        reference = self.url_reference_of(node, scope) if sink.kind == "network" and host is None else None
-        self.report(sink, qualified, taint, node, host, self.call_country(sink, node, host, scope), reference)
-
-    def _check_switch(self, sink: Sink, qualified: str, node: cst.Call) -> None:
-        """``sentry_sdk.init(send_default_pii=True)``: the library itself will send the data the switch names."""
-        assert sink.switch is not None
-        keyword, value = sink.switch
-        for arg in node.args:
-            if arg.keyword is not None and arg.keyword.value == keyword and _literal_bool(arg.value) is value:
-                types = frozenset(type_id for type_id in sink.sends if type_id in self.context.taxonomy.types)
-                step = self.step(arg.value, f"`{keyword}={value}` makes {sink.vendor} send it with every event")
-                self.report(sink, qualified, Taint(types, (step,)), node)
-
-    def report(self, sink: Sink, qualified: str, taint: Taint, node: cst.CSTNode, host: str | None = None,
-               country: str | None = None, url_reference: str | None = None) -> None:
-        """Record a sink reached: concrete data now, symbolic origins for the project-wide link."""
-        region_reference = country.removeprefix(REGION_REFERENCE) if country and country.startswith(
-            REGION_REFERENCE) else None
-        hit = SinkHit(sink=sink, qualified_name=qualified, taint=taint, location=self.location(node), host=host,
-                      country=sink.country if region_reference else country or sink.country,
-                      url_reference=url_reference, region_reference=region_reference)
-        if taint.types:
-            self.hits.append(hit)
-        if taint.symbols:
-            self.pending.append(hit)
-
     def _call_result(self, node: cst.Call, qualified: str | None, receiver: Taint | None,
                      arguments: list[tuple[cst.Arg, Taint | None]], scope: Scope) -> Taint | None:
         name = called_name(node.func, qualified)
@@ -392,7 +385,3 @@ class ExpressionEvaluator(EndpointReader):
             owner = owner_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
             return self.name_source(node, name.split("_", 1)[1], owner)
         return None
-
-
-def _literal_bool(node: cst.BaseExpression) -> bool | None:
-    return {"True": True, "False": False}.get(node.value) if isinstance(node, cst.Name) else None

@@ -126,8 +126,10 @@ class StatementWalker(ClassFacts):
         items = None
         if item_lists and all(found is not None and len(found) == len(item_lists[0]) for found in item_lists):
             items = tuple(union(column) for column in zip(*item_lists))
+        positional = len(node.params.posonly_params) + len(node.params.params)
         self.summaries.append(FunctionSummary(key=key, params=tuple(names), is_method=in_class,
-                                              returns=union(taint for taint, _ in returns), items=items))
+                                              returns=union(taint for taint, _ in returns), items=items,
+                                              positional=positional))
 
     def _returned_items(self, value: cst.BaseExpression, scope: Scope) -> tuple[Taint | None, ...] | None:
         """What each element of a returned tuple carries (``return sql, args``), for callers that unpack it."""
@@ -139,22 +141,23 @@ class StatementWalker(ClassFacts):
     def parameters(self, params: cst.Parameters, key: str, scope: Scope, parent: Scope, *,
                    skip_first: bool) -> list[str]:
         """Bind each parameter to what its name says and to a symbol its callers fill in; returns the names."""
-        names = []
-        for index, param in enumerate((*params.posonly_params, *params.params, *params.kwonly_params)):
+        names: list[str] = []
+        star = params.star_arg if isinstance(params.star_arg, cst.Param) else None
+        ordered = (*params.posonly_params, *params.params, *([star] if star else ()), *params.kwonly_params,
+                   *([params.star_kwarg] if params.star_kwarg is not None else ()))
+        for index, param in enumerate(ordered):
             name = param.name.value
-            names.append(name)
+            stars = param.star if isinstance(param.star, str) else ""
+            names.append(f"{stars}{name}")
             if param.default is not None:
                 self.evaluate(param.default, parent)
             if skip_first and index == 0:
                 scope.values[name] = None
                 continue
             step = FlowStep(location=self.location(param.name), message=f"parameter `{name}` of `{key}`")
-            scope.values[name] = union((self.name_source(param.name, name, None),
-                                        symbolic(("param", key, index), step)))
+            named = None if stars else self.name_source(param.name, name, None)
+            scope.values[name] = union((named, symbolic(("param", key, index), step)))
             self.annotated_type(name, param.annotation, scope)
-        for star in (params.star_arg, params.star_kwarg):
-            if isinstance(star, cst.Param):
-                scope.values[star.name.value] = None
         return names
 
     def annotated_type(self, name: str, annotation: cst.Annotation | None, scope: Scope) -> None:

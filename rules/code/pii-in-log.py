@@ -225,3 +225,28 @@ def refund_to_card(order, bank_card_no: str, mobile_phone: str, logger):
     logger.info("refund to card %s", bank_card_no[:12])
     # ruleid: pii-in-log
     logger.info("refund to card %s", bank_card_no[4:])
+
+
+class AuditMixin:
+    def audit(self, message, *args, **fields):
+        logger.info(f"{self.slug}: {message}", *args, extra=fields)
+
+
+class Invoice(AuditMixin):
+    def mark_paid(self, payer):
+        # ruleid: pii-in-log
+        self.audit("paid by %s", payer.email)
+        # ok: pii-in-log
+        self.audit("paid on %s", self.paid_at)
+        # ruleid: pii-in-log
+        self.audit("paid", contact=payer.phone_number)
+
+
+class Refund:
+    def record(self, customer):
+        # ruleid: pii-in-log
+        self.invoice.audit("refund for %s", customer.email)
+        # ok: pii-in-log
+        self.invoice.audit("refund of %s", self.amount)
+        # ok: pii-in-log
+        self.ledger.audit("refund for %s", customer.email)
