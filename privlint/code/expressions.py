@@ -62,6 +62,9 @@ class ExpressionEvaluator(SinkChecker):
         self.class_bases: list[tuple[str, tuple[str, ...]]] = []
         self.guarded = 0  # how many try blocks with handlers enclose the statement being walked
         self.caught: list[frozenset[str]] = []  # what those try blocks of the current function catch
+        self.decodes = False  # whether the module decodes values (``json.loads``) at all
+        self.decoded: list[dict[str, Taint]] = []  # per function being walked: what its decoded values hold
+        self.decoded_guarded: list[dict[cst.If, dict[str, Taint]]] = []  # and what they hold in some if bodies
         self._handlers: dict[type, Callable[[cst.BaseExpression, Scope], Taint | None]] = {
             cst.Name: self._name, cst.Attribute: self._attribute, cst.Subscript: self._subscript,
             cst.Call: self._call, cst.FormattedString: self._formatted, cst.ConcatenatedString: self._concatenated,
@@ -103,7 +106,8 @@ class ExpressionEvaluator(SinkChecker):
     def _name(self, node: cst.Name, scope: Scope) -> Taint | None:
         bound, taint = scope.lookup(node.value)
         if bound:
-            return union((taint, self._instance(node, scope)))
+            decoded = self.decoded[-1].get(node.value) if self.decoded else None
+            return union((taint, self._instance(node, scope), decoded))
         if scope.find("aliases", node.value) is not None:
             return None
         return None if is_constant_name(node.value) else self.name_source(node, node.value, None)

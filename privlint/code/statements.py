@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Sequence
 
 import libcst as cst
@@ -10,8 +9,10 @@ import libcst as cst
 from privlint.code.catalogue import RAISE
 from privlint.code.classes import ClassFacts
 from privlint.code.collection import REQUEST_DATA
+from privlint.code.decoded import DECODES, decoded_data
 from privlint.code.endpoints import REGION_REFERENCE
 from privlint.code.expressions import ITEMS, MAPPING, MAPPING_TYPES
+from privlint.code.handlers import caught_names
 from privlint.code.imports import dotted_name, import_aliases
 from privlint.code.scanner import names_a_place
 from privlint.code.summaries import FunctionSummary
@@ -20,9 +21,6 @@ from privlint.code.taint import Scope, Taint, symbolic, union
 from privlint.findings import FlowStep
 
 _COMPOUND_BRANCHES = (cst.If, cst.For, cst.While, cst.Try, cst.TryStar, cst.Match)
-# Calls through which a handler shows an exception to the person who made the request, not to logs.
-_ANSWERS_REQUESTER = re.compile(r"\b(?:render|render_to_response|TemplateResponse|Response|JsonResponse|HttpResponse\w*"
-                                r"|jsonify|make_response|abort|messages\.(?:error|warning|info|add_message))\(")
 # Handlers that catch whatever a try block raises.
 BROAD_HANDLERS = frozenset({"*", "Exception", "BaseException"})
 # Keyword arguments of an exception that make up its message; any other keyword is kept as an attribute.
@@ -36,6 +34,7 @@ class StatementWalker(ClassFacts):
     def walk_module(self, module: cst.Module) -> None:
         self.module_functions = {node.name.value for node in module.body if isinstance(node, cst.FunctionDef)}
         self.module_classes = {node.name.value for node in module.body if isinstance(node, cst.ClassDef)}
+        self.decodes = any(DECODES.search(line) for line in self.lines)
         module_scope = Scope()
         self.block(module.body, module_scope)
         self.constants = {f"{self.module_name}.{name}": value for name, value in module_scope.constants.items()
@@ -113,6 +112,9 @@ class StatementWalker(ClassFacts):
         self.route_parameters(node, parent)
         scope = parent.child()
         names = self.parameters(node.params, key, scope, parent, skip_first=in_class)
+        always, guarded = decoded_data(node.body, self.name_source) if self.decodes else ({}, {})
+        self.decoded.append(always)
+        self.decoded_guarded.append(guarded)
         self.returns.append([])
         self.functions.append(node.name.value)
         outer_caught, self.caught = self.caught, []
@@ -120,6 +122,8 @@ class StatementWalker(ClassFacts):
             self.block(node.body.body if isinstance(node.body, cst.IndentedBlock) else [node.body], scope)
         finally:
             self.functions.pop()
+            self.decoded.pop()
+            self.decoded_guarded.pop()
             self.caught = outer_caught
         returns = self.returns.pop()
         item_lists = [items for _, items in returns]
@@ -210,7 +214,7 @@ class StatementWalker(ClassFacts):
                 self.bind_loop_target(target, taint if carries else None, scope)
         elif isinstance(node, cst.Match):
             self.evaluate(node.subject, scope)
-        caught = _caught_names(node) if isinstance(node, (cst.Try, cst.TryStar)) else frozenset()
+        caught = caught_names(node) if isinstance(node, (cst.Try, cst.TryStar)) else frozenset()
         guard = 1 if caught else 0
         scope.conditional += 1
         try:
@@ -218,13 +222,26 @@ class StatementWalker(ClassFacts):
                 depth = guard if index == 0 else 0  # only the try body is guarded by the handlers
                 self.guarded += depth
                 self.caught.extend([caught] * depth)
+                outer_decoded = self._enter_guarded_reads(node, index)
                 try:
                     self.nested_block(body, scope)
                 finally:
                     self.guarded -= depth
                     del self.caught[len(self.caught) - depth:]
+                    if outer_decoded is not None:
+                        self.decoded[-1] = outer_decoded
         finally:
             scope.conditional -= 1
+
+    def _enter_guarded_reads(self, node: cst.BaseCompoundStatement, index: int) -> dict[str, Taint] | None:
+        """In the body of ``if "email" in data:``, what the keys read there add to ``data``; returns what held
+        before (to restore after the body), or None when the body reads nothing so guarded."""
+        guarded = self.decoded_guarded[-1].get(node) if self.decoded_guarded and index == 0 else None
+        if not guarded:
+            return None
+        outer = self.decoded[-1]
+        self.decoded[-1] = {**outer, **{name: union((outer.get(name), taint)) for name, taint in guarded.items()}}
+        return outer
 
     def fetched_into(self, target: cst.BaseExpression, value: cst.BaseExpression, taint: Taint | None) -> Taint | None:
         """``email = get_required(params, "email")``: a value fetched by a call or a lookup whose data the
@@ -326,38 +343,6 @@ class StatementWalker(ClassFacts):
             function = self.resolve_dotted(dotted, scope)
             if self.catalogue.sink_for(function) is not None:
                 scope.aliases[name] = function
-
-
-def _caught_names(node: cst.Try | cst.TryStar) -> frozenset[str]:
-    """The last names of the exception classes a try statement's handlers catch and contain (``*`` for a bare
-    except); a handler that uses the exception it binds other than to raise another (``except X as e:
-    log.error(e)``) passes its message on."""
-    names: set[str] = set()
-    for handler in node.handlers:
-        if _passes_message_on(handler):
-            continue
-        kinds = handler.type.elements if isinstance(handler.type, cst.Tuple) else [handler.type]
-        for kind in kinds:
-            value = kind.value if isinstance(kind, cst.Element) else kind
-            dotted = dotted_name(value) if value is not None else None
-            names.add(dotted.rsplit(".", 1)[-1] if dotted else "*")
-    return frozenset(names)
-
-
-def _passes_message_on(handler: cst.ExceptHandler | cst.ExceptStarHandler) -> bool:
-    """Whether a handler uses the exception it binds other than to raise another or to answer the requester
-    with it (``render(..., {"message": e.args[0]})``, ``messages.error(request, e)``)."""
-    if handler.name is None or not isinstance(handler.name.name, cst.Name):
-        return False
-    used = re.compile(rf"\b{re.escape(handler.name.name.value)}\b")
-    body = handler.body.body if isinstance(handler.body, cst.IndentedBlock) else [handler.body]
-    for statement in body:
-        if isinstance(statement, cst.SimpleStatementLine) and isinstance(statement.body[0], cst.Raise):
-            continue
-        code = cst.Module(body=[]).code_for_node(statement)
-        if used.search(code) and not _ANSWERS_REQUESTER.search(code):
-            return True
-    return False
 
 
 def _item_of(taint: Taint | None, index: int) -> Taint | None:

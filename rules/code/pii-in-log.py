@@ -1,3 +1,4 @@
+import json
 import logging
 import logging as lg
 from logging import getLogger, info as log_info
@@ -250,3 +251,33 @@ class Refund:
         self.invoice.audit("refund of %s", self.amount)
         # ok: pii-in-log
         self.ledger.audit("refund for %s", customer.email)
+
+
+def profile_from_provider(session, token):
+    response = session.get("https://accounts.example.net/userinfo", params={"access_token": token}).text
+    # ruleid: pii-in-log
+    logger.info("provider answered %s", response)
+    profile = json.loads(response)
+    return profile["email"], profile["nickname"]
+
+
+def options_from(raw, response):
+    settings = json.loads(raw)
+    # ok: pii-in-log
+    logger.info("options %s", raw)
+    status = response.json()
+    # ok: pii-in-log
+    logger.info("status %s", status)
+    return settings["email"], status["state"]
+
+
+def exchange_code(session, code):
+    response = session.post("https://accounts.example.net/token", data={"code": code}).text
+    tokens = json.loads(response)
+    if "refresh_token" in tokens:
+        # ruleid: pii-in-log
+        logger.info("token response %s", response)
+        return tokens["refresh_token"]
+    # ok: pii-in-log
+    logger.warning("token exchange failed: %s", response)
+    return None
