@@ -6,6 +6,10 @@ from typing import Callable, Mapping
 
 import libcst as cst
 
+from privlint.code.callnames import (
+    BUILTIN_METHODS, CONTAINER_ADDERS, GETTER_PREFIXES, ITERATES, KEYED_GETTERS, PROPAGATORS, PUBLISHED_KEYWORDS,
+    STRING_METHODS, USER_NAMES,
+)
 from privlint.code.context import AnalysisContext
 from privlint.code.imports import dotted_name
 from privlint.code.methods import ANY_RECEIVER
@@ -19,33 +23,6 @@ from privlint.code.syntax import (
 from privlint.code.taint import Scope, Taint, hashed, symbolic, union
 from privlint.findings import FlowStep
 from privlint.taxonomy import DataType
-
-# Calls whose result carries the personal data of their arguments or receiver.
-PROPAGATORS = frozenset({
-    "str", "repr", "format", "dict", "list", "tuple", "set", "sorted", "reversed", "copy", "deepcopy",
-    "dumps", "json.dumps", "urlencode", "quote", "quote_plus", "b64encode", "encode", "decode",
-    "dump", "model_dump", "model_dump_json", "to_dict", "asdict", "astuple", "serialize",
-})
-STRING_METHODS = frozenset({
-    "lower", "upper", "strip", "lstrip", "rstrip", "title", "casefold", "capitalize", "format", "format_map",
-    "replace", "join", "split", "rsplit", "splitlines", "encode", "decode", "ljust", "rjust", "center",
-    "zfill", "removeprefix", "removesuffix", "copy", "items", "values", "partition", "rpartition",
-    "isoformat", "strftime", "astimezone", "date", "hexdigest", "digest",
-})
-KEYED_GETTERS = frozenset({"get", "pop", "getlist", "setdefault", "get_one", "getone"})
-GETTER_PREFIXES = ("get_", "fetch_", "load_", "read_", "lookup_")
-# Types of variables a loop over which yields keys or (key, value) pairs.
-MAPPING, ITEMS = "<mapping>", "<items>"
-ITERATES = {MAPPING: "keys", ITEMS: "items"}
-MAPPING_TYPES = frozenset({"dict", "builtins.dict", "typing.Dict", "typing.Mapping", "typing.MutableMapping",
-                           "collections.abc.Mapping", "collections.abc.MutableMapping", "Dict", "Mapping"})
-# Methods of the built-in types: a call of one on an object of unknown type is not followed into the project.
-BUILTIN_METHODS = frozenset(name for kind in (str, bytes, list, dict, set, tuple, int, float) for name in dir(kind))
-# Names of a variable that, with no known type, holds a user of the project's user model.
-USER_NAMES = frozenset({"user", "current_user", "request_user"})
-# Package metadata (``setup(author_email=...)``): published on purpose, neither collected nor sent.
-PUBLISHED_KEYWORDS = frozenset({"author_email", "maintainer_email"})
-
 
 class ExpressionEvaluator(SinkChecker):
     """Expression half of the flow analysis; the statement walker builds on it."""
@@ -366,9 +343,21 @@ class ExpressionEvaluator(SinkChecker):
             return taint
         return union((self.name_source(label_node, label, None), taint))
 
+    def mark_container(self, container: cst.BaseExpression, taint: Taint, scope: Scope) -> None:
+        """``obj.field = data``, ``obj[key] = data``, ``items.append(data)``: the object now carries the data
+        too; not an instance it was given, though (``workspace.acting_user = request.user`` does not make the
+        workspace a user)."""
+        base = dotted_name(container)
+        kept = tuple((symbol, path) for symbol, path in taint.symbols if symbol[0] != "instance")
+        if base is not None and (taint.types or kept):
+            scope.bind(base, union((scope.lookup(base)[1], Taint(taint.types, taint.steps, kept))))
+
     def _call_result(self, node: cst.Call, qualified: str | None, receiver: Taint | None,
                      arguments: list[tuple[cst.Arg, Taint | None]], scope: Scope) -> Taint | None:
         name = called_name(node.func, qualified)
+        added = union(taint for _, taint in arguments) if name in CONTAINER_ADDERS else None
+        if added is not None and isinstance(node.func, cst.Attribute):
+            self.mark_container(node.func.value, added, scope)
         if name in PROPAGATORS or (qualified or "") in PROPAGATORS:
             return union((receiver, *(taint for _, taint in arguments)))
         if isinstance(node.func, cst.Attribute) and name in STRING_METHODS:

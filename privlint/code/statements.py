@@ -11,7 +11,7 @@ from privlint.code.classes import ClassFacts
 from privlint.code.collection import REQUEST_DATA
 from privlint.code.decoded import DECODES, decoded_data
 from privlint.code.endpoints import REGION_REFERENCE
-from privlint.code.expressions import ITEMS, MAPPING, MAPPING_TYPES
+from privlint.code.callnames import ITEMS, MAPPING, MAPPING_TYPES
 from privlint.code.handlers import caught_names
 from privlint.code.imports import dotted_name, import_aliases
 from privlint.code.scanner import names_a_place
@@ -302,14 +302,6 @@ class StatementWalker(ClassFacts):
         sink = self.catalogue.sink_for(name)
         if sink is not None:
             self.report(sink, name, taint, target)
-
-    def mark_container(self, container: cst.BaseExpression, taint: Taint, scope: Scope) -> None:
-        """``obj.field = data`` or ``obj[key] = data``: the object now carries the data too; not an instance it
-        was given, though (``workspace.acting_user = request.user`` does not make the workspace a user)."""
-        base = dotted_name(container)
-        kept = tuple((symbol, path) for symbol, path in taint.symbols if symbol[0] != "instance")
-        if base is not None and (taint.types or kept):
-            scope.bind(base, union((scope.lookup(base)[1], Taint(taint.types, taint.steps, kept))))
 
     def bind_sequence(self, target: cst.Tuple | cst.List, taint: Taint | None,
                       value: cst.BaseExpression | None, scope: Scope) -> None:

@@ -281,3 +281,16 @@ def exchange_code(session, code):
     # ok: pii-in-log
     logger.warning("token exchange failed: %s", response)
     return None
+
+
+def client_path(request, proxies):
+    hops = []
+    for index, hop in enumerate((request.remote_addr, *proxies)):
+        hops.append(hop)
+    # ruleid: pii-in-log
+    logger.debug("client path %r", hops)
+    sizes = []
+    for index, hop in enumerate(proxies):
+        sizes.append(index)
+    # ok: pii-in-log
+    logger.debug("proxy count %r", sizes)
