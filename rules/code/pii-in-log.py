@@ -294,3 +294,14 @@ def client_path(request, proxies):
         sizes.append(index)
     # ok: pii-in-log
     logger.debug("proxy count %r", sizes)
+
+
+def deliver(outbox, basket):
+    for mail in outbox:
+        # ruleid: pii-in-log
+        logger.debug("sending e-mail to %s", mail["address"])
+        # ok: pii-in-log
+        logger.debug("sending %s", mail["subject"])
+    for line in basket.lines:
+        # ok: pii-in-log
+        logger.debug("basket line %s", line.id)
