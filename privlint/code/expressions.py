@@ -7,8 +7,8 @@ from typing import Callable, Mapping
 import libcst as cst
 
 from privlint.code.callnames import (
-    BUILTIN_METHODS, CONTAINER_ADDERS, GETTER_PREFIXES, ITERATES, KEYED_GETTERS, PROPAGATORS, PUBLISHED_KEYWORDS,
-    STRING_METHODS, USER_NAMES,
+    ACCOUNT_FIELDS, BUILTIN_METHODS, CONTAINER_ADDERS, GETTER_PREFIXES, ITERATES, KEYED_GETTERS, PROPAGATORS,
+    PUBLISHED_KEYWORDS, STRING_METHODS, USER_NAMES,
 )
 from privlint.code.context import AnalysisContext
 from privlint.code.imports import dotted_name
@@ -131,7 +131,7 @@ class ExpressionEvaluator(SinkChecker):
         key = string_key(node)
         if key is not None:
             self.request_key(node.value, key, node, scope)
-            return self.name_source(node, key, self.key_owner(node.value, scope))
+            return self.keyed_source(node, node.value, key, scope)
         for element in node.slice:
             if isinstance(element.slice, cst.Index):
                 self.evaluate(element.slice.value, scope)
@@ -178,6 +178,16 @@ class ExpressionEvaluator(SinkChecker):
         """The owner a key read from ``container`` is classified with: none for request input (``request.args``
         names the request's parameters, not infrastructure), else the container's name."""
         return None if self.is_request_data(container, scope) else owner_name(container)
+
+    def keyed_source(self, node: cst.CSTNode, container: cst.BaseExpression, key: str, scope: Scope) -> Taint | None:
+        """What ``container[key]`` holds by the key's name; a request field a person types their account into
+        (``request.form.get("user")``, ``request.POST["login"]``) holds a username or e-mail address."""
+        owner = self.key_owner(container, scope)
+        found = self.name_source(node, key, owner)
+        username = self.context.taxonomy.types.get("username")
+        if found is None and key in ACCOUNT_FIELDS and username and self.is_request_data(container, scope):
+            return self._entering(node, username, key)
+        return found
 
     def _string(self, node: cst.SimpleString, scope: Scope) -> Taint | None:
         self.literal(node)
@@ -364,11 +374,11 @@ class ExpressionEvaluator(SinkChecker):
             return union((receiver, *(taint for _, taint in arguments)))
         if name in KEYED_GETTERS and node.args:
             key = string_value(node.args[0].value)
-            owner = self.key_owner(node.func.value, scope) if isinstance(node.func, cst.Attribute) else None
             if key is not None and isinstance(node.func, cst.Attribute):
                 self.request_key(node.func.value, key, node, scope)
+                return self.keyed_source(node, node.func.value, key, scope)
             if key is not None:
-                return self.name_source(node, key, owner)
+                return self.name_source(node, key, None)
             keyed = (self._read_by_parameter(node, node.func.value, node.args[0].value, scope)
                      if isinstance(node.func, cst.Attribute) else False)
             return receiver if keyed is False else keyed

@@ -305,3 +305,14 @@ def deliver(outbox, basket):
     for line in basket.lines:
         # ok: pii-in-log
         logger.debug("basket line %s", line.id)
+
+
+def request_reset(request):
+    account = request.form.get("user", "")
+    # ruleid: pii-in-log
+    logger.info("password reset requested for %s", account)
+    page = request.args.get("page")
+    # ok: pii-in-log
+    logger.info("reset page %s", page)
+    # ok: pii-in-log
+    logger.info("reset requested for %s", request.user.pk)
