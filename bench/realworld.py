@@ -134,6 +134,24 @@ def warning_keys(data: dict[str, Any], root: Path) -> dict[tuple[str, str, int],
     return keys
 
 
+def sink_lines(findings: list[dict[str, Any]], data: dict[str, Any], root: Path) -> list[tuple[str, int]]:
+    """Where the flows of these findings reach their sink (the last flow step), relative to the application
+    root: a flow through a helper is reported at the caller's call, and the helper's sink line is the leak too."""
+    base = Path(data["benchConfigRoot"])
+    found = []
+    for finding in findings:
+        flow = finding.get("flow") or []
+        if not flow:
+            continue
+        location = flow[-1]["location"]
+        full = base / location["path"]
+        try:
+            found.append((full.resolve().relative_to(root.resolve()).as_posix(), int(location["line"])))
+        except ValueError:
+            found.append((location["path"], int(location["line"])))
+    return found
+
+
 # ------------------------------------------------------------------------------------------------ scoring
 
 @dataclass
@@ -198,8 +216,10 @@ def score(app: dict[str, Any], data: dict[str, Any], root: Path) -> Score:
     result.stale_entries = [e for k, e in entries.items() if k not in keys]
     result.stale = len(result.stale_entries)
     lines_hit: dict[str, set[int]] = {}
-    for _rule, path, line in keys:
+    for (_rule, path, line), findings in keys.items():
         lines_hit.setdefault(path, set()).add(line)
+        for sink_path, sink_line in sink_lines(findings, data, root):
+            lines_hit.setdefault(sink_path, set()).add(sink_line)
     for leak in triage["leaks"]:
         result.listed += 1
         span = range(int(leak["line"]), int(leak.get("end_line", leak["line"])) + 1)
@@ -305,7 +325,8 @@ def main(argv: list[str] | None = None) -> int:
     print(table(scores))
     print(f"\nprivlint measured: {', '.join(sorted({s.privlint for s in scores}))}")
     print("\n* triaged: every warning was reviewed when the triage file was written; precision is "
-          "leak / (leak + false alarm); a listed leak is found when a warning or error is on a line of its call.\n"
+          "leak / (leak + false alarm); a listed leak is found when a warning or error is on a line of its call,\n"
+          "or its flow ends there (the sink of a flow reported at a helper's caller).\n"
           "(blind): not tuned on; its stale entries and missed leaks are listed only when named with --app.")
     for s in scores:
         if s.blind and s.name not in args.app:

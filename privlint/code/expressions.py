@@ -6,34 +6,30 @@ from typing import Callable, Mapping
 
 import libcst as cst
 
-from privlint.code.catalogue import Sink
-from privlint.code.endpoints import REGION_REFERENCE, EndpointReader
-from privlint.code.context import AnalysisContext, SinkHit
-from privlint.code.hosts import is_internal
+from privlint.code.context import AnalysisContext
 from privlint.code.imports import dotted_name
+from privlint.code.methods import ANY_RECEIVER
 from privlint.code.positions import Span
+from privlint.code.sinkcheck import SinkChecker
 from privlint.code.summaries import USER_MODEL, CallSite, FunctionSummary
 from privlint.code.syntax import (
     called_name, is_class_constant, is_constant_name, is_plain_variable, is_short_slice, key_text, loop_targets,
     owner_name, passes_self, placed, string_key, string_value, target_names,
 )
 from privlint.code.taint import Scope, Taint, hashed, symbolic, union
-from privlint.findings import FlowStep
 from privlint.code.vocabulary import (
-    CONFIGURATION, GETTER_PREFIXES, ITERATES, KEYED_GETTERS, PROPAGATORS, PUBLISHED_CALLS, PUBLISHED_KEYWORDS,
-    STRING_METHODS, USER_NAMES,
+    ACCOUNT_FIELDS, BUILTIN_METHODS, CONFIGURATION, CONTAINER_ADDERS, GETTER_PREFIXES, ITERATES, KEYED_GETTERS,
+    PROPAGATORS, PUBLISHED_CALLS, PUBLISHED_KEYWORDS, STRING_METHODS, USER_NAMES,
 )
+from privlint.findings import FlowStep
 from privlint.taxonomy import DataType
 
-
-class ExpressionEvaluator(EndpointReader):
+class ExpressionEvaluator(SinkChecker):
     """Expression half of the flow analysis; the statement walker builds on it."""
 
     def __init__(self, context: AnalysisContext, *, module_name: str, path: str,
                  positions: Mapping[cst.CSTNode, Span], lines: list[str]) -> None:
         super().__init__(context, module_name=module_name, path=path, positions=positions, lines=lines)
-        self.hits: list[SinkHit] = []
-        self.pending: list[SinkHit] = []
         self.call_sites: list[CallSite] = []
         self.summaries: list[FunctionSummary] = []
         self.returns: list[list[tuple[Taint | None, tuple[Taint | None, ...] | None]]] = []
@@ -44,7 +40,9 @@ class ExpressionEvaluator(EndpointReader):
         self.answered: list[tuple[str, str]] = []  # exception classes a handler answers the requester with, where
         self.guarded = 0  # how many try blocks with handlers enclose the statement being walked
         self.caught: list[frozenset[str]] = []  # what those try blocks of the current function catch
-        self.function_keys: list[str] = []  # the keys of the functions being walked, outermost first
+        self.decodes = False  # whether the module decodes values (``json.loads``) at all
+        self.decoded: list[dict[str, Taint]] = []  # per function being walked: what its decoded values hold
+        self.decoded_guarded: list[dict[cst.If, dict[str, Taint]]] = []  # and what they hold in some if bodies
         self._handlers: dict[type, Callable[[cst.BaseExpression, Scope], Taint | None]] = {
             cst.Name: self._name, cst.Attribute: self._attribute, cst.Subscript: self._subscript,
             cst.Call: self._call, cst.FormattedString: self._formatted, cst.ConcatenatedString: self._concatenated,
@@ -86,7 +84,8 @@ class ExpressionEvaluator(EndpointReader):
     def _name(self, node: cst.Name, scope: Scope) -> Taint | None:
         bound, taint = scope.lookup(node.value)
         if bound:
-            return union((taint, self._instance(node, scope)))
+            decoded = self.decoded[-1].get(node.value) if self.decoded else None
+            return union((taint, self._instance(node, scope), decoded))
         if scope.find("aliases", node.value) is not None:
             return None
         return None if is_constant_name(node.value) else self.name_source(node, node.value, None)
@@ -138,7 +137,7 @@ class ExpressionEvaluator(EndpointReader):
         key = string_key(node)
         if key is not None:
             self.request_key(node.value, key, node, scope)
-            return self.name_source(node, key, self.key_owner(node.value, scope))
+            return self.keyed_source(node, node.value, key, scope)
         for element in node.slice:
             if isinstance(element.slice, cst.Index):
                 self.evaluate(element.slice.value, scope)
@@ -185,6 +184,16 @@ class ExpressionEvaluator(EndpointReader):
         """The owner a key read from ``container`` is classified with: none for request input (``request.args``
         names the request's parameters, not infrastructure), else the container's name."""
         return None if self.is_request_data(container, scope) else owner_name(container)
+
+    def keyed_source(self, node: cst.CSTNode, container: cst.BaseExpression, key: str, scope: Scope) -> Taint | None:
+        """What ``container[key]`` holds by the key's name; a request field a person types their account into
+        (``request.form.get("user")``, ``request.POST["login"]``) holds a username or e-mail address."""
+        owner = self.key_owner(container, scope)
+        found = self.name_source(node, key, owner)
+        username = self.context.taxonomy.types.get("username")
+        if found is None and key in ACCOUNT_FIELDS and username and self.is_request_data(container, scope):
+            return self._entering(node, username, key)
+        return found
 
     def _string(self, node: cst.SimpleString, scope: Scope) -> Taint | None:
         self.literal(node)
@@ -267,9 +276,9 @@ class ExpressionEvaluator(EndpointReader):
         arguments = [(arg, None if qualified in PUBLISHED_CALLS else self._argument(arg, scope)) for arg in node.args]
         sink = self.catalogue.sink_for(qualified) if qualified else None
         if sink is not None and sink.switch is not None:
-            self._check_switch(sink, qualified, node)
+            self.check_switch(sink, qualified, node)
         elif sink is not None:
-            self._check_sink(sink, qualified, node, arguments, scope)
+            self.check_sink(sink, qualified, node, arguments, scope)
             if called_name(node.func, qualified)[:1].isupper():
                 return None
         if qualified and self.catalogue.is_sanitizer(qualified):
@@ -279,8 +288,37 @@ class ExpressionEvaluator(EndpointReader):
         result = self._call_result(node, qualified, receiver, arguments, scope)
         callee = self.project_callee(qualified, scope)
         if callee is None:
+            self._call_by_receiver_name(node, arguments, scope)
             return result
         return union((result, self._project_call(node, callee, arguments)))
+
+    def _call_by_receiver_name(self, node: cst.Call, arguments: list[tuple[cst.Arg, Taint | None]],
+                               scope: Scope) -> None:
+        """``self.translation.log_info("%s", message)``: data passed to a method of an object of unknown type
+        is followed into the method when the object's name names one class of the project (``Translation``,
+        which may inherit the method); what it returns is not followed."""
+        if not isinstance(node.func, cst.Attribute) or all(taint is None for _, taint in arguments):
+            return
+        method = node.func.attr.value
+        receiver = node.func.value
+        if (method in BUILTIN_METHODS or method.startswith("__") or not isinstance(receiver, (cst.Name, cst.Attribute))
+                or not self._unknown_receiver(receiver, scope)):
+            return
+        name = receiver.value if isinstance(receiver, cst.Name) else receiver.attr.value
+        self._project_call(node, f"{ANY_RECEIVER}.{name}.{method}", arguments)
+
+    @staticmethod
+    def _unknown_receiver(receiver: cst.BaseExpression, scope: Scope) -> bool:
+        """Whether a method's object is of no type the analysis knows: an attribute of ``self`` or a variable of
+        no known type; not a module, a class or a typed variable."""
+        dotted = dotted_name(receiver)
+        if dotted is None:
+            return False
+        head = dotted.split(".", 1)[0]
+        if head in {"self", "cls"}:
+            return True
+        return (scope.lookup(head)[0] and scope.find("types", head) is None
+                and scope.find("aliases", head) is None)
 
     def project_callee(self, qualified: str | None, scope: Scope) -> str | None:
         """The project-wide key of a call into the project's own code, or None for library calls."""
@@ -326,56 +364,31 @@ class ExpressionEvaluator(EndpointReader):
             return taint
         return union((self.name_source(label_node, label, None), taint))
 
-    def _check_sink(self, sink: Sink, qualified: str, node: cst.Call,
-                    arguments: list[tuple[cst.Arg, Taint | None]], scope: Scope) -> None:
-        taint = union(taint for position, keyword, arg, taint in placed(arguments)
-                      if arg.star or sink.selects(position, keyword))
-        if taint is None:
-            return
-        host = self.request_host(node, scope) if sink.kind == "network" else None
-        if host is not None and is_internal(host, self.context.internal_domains):
-            return
-        reference = self.url_reference_of(node, scope) if sink.kind == "network" and host is None else None
-        self.report(sink, qualified, taint, node, host, self.call_country(sink, node, host, scope), reference)
-
-    def _check_switch(self, sink: Sink, qualified: str, node: cst.Call) -> None:
-        """``sentry_sdk.init(send_default_pii=True)``: the library itself will send the data the switch names."""
-        assert sink.switch is not None
-        keyword, value = sink.switch
-        for arg in node.args:
-            if arg.keyword is not None and arg.keyword.value == keyword and _literal_bool(arg.value) is value:
-                types = frozenset(type_id for type_id in sink.sends if type_id in self.context.taxonomy.types)
-                step = self.step(arg.value, f"`{keyword}={value}` makes {sink.vendor} send it with every event")
-                self.report(sink, qualified, Taint(types, (step,)), node)
-
-    def report(self, sink: Sink, qualified: str, taint: Taint, node: cst.CSTNode, host: str | None = None,
-               country: str | None = None, url_reference: str | None = None) -> None:
-        """Record a sink reached: concrete data now, symbolic origins for the project-wide link."""
-        region_reference = country.removeprefix(REGION_REFERENCE) if country and country.startswith(
-            REGION_REFERENCE) else None
-        hit = SinkHit(sink=sink, qualified_name=qualified, taint=taint, location=self.location(node), host=host,
-                      country=sink.country if region_reference else country or sink.country,
-                      url_reference=url_reference, region_reference=region_reference,
-                      function=self.function_keys[-1] if self.function_keys else None)
-        if taint.types:
-            self.hits.append(hit)
-        if taint.symbols:
-            self.pending.append(hit)
+    def mark_container(self, container: cst.BaseExpression, taint: Taint, scope: Scope) -> None:
+        """``obj.field = data``, ``obj[key] = data``, ``items.append(data)``: the object carries the data too; not
+        an instance it was given (``workspace.acting_user = request.user`` does not make the workspace a user)."""
+        base = dotted_name(container)
+        kept = tuple((symbol, path) for symbol, path in taint.symbols if symbol[0] != "instance")
+        if base is not None and (taint.types or kept):
+            scope.bind(base, union((scope.lookup(base)[1], Taint(taint.types, taint.steps, kept))))
 
     def _call_result(self, node: cst.Call, qualified: str | None, receiver: Taint | None,
                      arguments: list[tuple[cst.Arg, Taint | None]], scope: Scope) -> Taint | None:
         name = called_name(node.func, qualified)
+        added = union(taint for _, taint in arguments) if name in CONTAINER_ADDERS else None
+        if added is not None and isinstance(node.func, cst.Attribute):
+            self.mark_container(node.func.value, added, scope)
         if name in PROPAGATORS or (qualified or "") in PROPAGATORS:
             return union((receiver, *(taint for _, taint in arguments)))
         if isinstance(node.func, cst.Attribute) and name in STRING_METHODS:
             return union((receiver, *(taint for _, taint in arguments)))
         if name in KEYED_GETTERS and node.args:
             key = string_value(node.args[0].value)
-            owner = self.key_owner(node.func.value, scope) if isinstance(node.func, cst.Attribute) else None
             if key is not None and isinstance(node.func, cst.Attribute):
                 self.request_key(node.func.value, key, node, scope)
+                return self.keyed_source(node, node.func.value, key, scope)
             if key is not None:
-                return self.name_source(node, key, owner)
+                return self.name_source(node, key, None)
             keyed = (self._read_by_parameter(node, node.func.value, node.args[0].value, scope)
                      if isinstance(node.func, cst.Attribute) else False)
             return receiver if keyed is False else keyed
@@ -385,7 +398,3 @@ class ExpressionEvaluator(EndpointReader):
             owner = owner_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
             return self.name_source(node, name.split("_", 1)[1], owner)
         return None
-
-
-def _literal_bool(node: cst.BaseExpression) -> bool | None:
-    return {"True": True, "False": False}.get(node.value) if isinstance(node, cst.Name) else None

@@ -98,7 +98,8 @@ def build_findings(facts: Sequence[FileFacts], context: AnalysisContext,
                    rules: CodeRules) -> tuple[list[Finding], list[Notification]]:
     """Findings of the whole scan, one per rule and line, and the notifications of every file."""
     linker = Linker((s for fact in facts for s in fact.summaries), (c for fact in facts for c in fact.call_sites),
-                    (schema for fact in facts for schema in fact.schemas), lambda key: _key_type(key, context))
+                    (schema for fact in facts for schema in fact.schemas), lambda key: _key_type(key, context),
+                    (bases for fact in facts for bases in fact.class_bases))
     hits = [hit for fact in facts for hit in fact.hits]
     hits.extend(hit for fact in facts for pending in fact.pending for hit in linker.resolve(pending))
     urls = PlaceConstants(constant for fact in facts for constant in fact.constants.items())

@@ -9,6 +9,7 @@ import libcst as cst
 from privlint.code.catalogue import RAISE
 from privlint.code.classes import ClassFacts
 from privlint.code.collection import REQUEST_DATA
+from privlint.code.decoded import DECODES, decoded_data
 from privlint.code.endpoints import REGION_REFERENCE
 from privlint.code.handlers import (
     BROAD_HANDLERS, answers_requester, caught_names, handled_types, registered_types,
@@ -37,6 +38,7 @@ class StatementWalker(ClassFacts):
     def walk_module(self, module: cst.Module) -> None:
         self.module_functions = {node.name.value for node in module.body if isinstance(node, cst.FunctionDef)}
         self.module_classes = {node.name.value for node in module.body if isinstance(node, cst.ClassDef)}
+        self.decodes = any(DECODES.search(line) for line in self.lines)
         module_scope = Scope()
         self.block(module.body, module_scope)
         self.constants = {f"{self.module_name}.{name}": value for name, value in module_scope.constants.items()
@@ -135,6 +137,9 @@ class StatementWalker(ClassFacts):
         self.answered_by(registered_types(node), parent)
         scope = parent.child()
         names = self.parameters(node.params, key, scope, parent, skip_first=in_class)
+        always, guarded = decoded_data(node.body, self.name_source) if self.decodes else ({}, {})
+        self.decoded.append(always)
+        self.decoded_guarded.append(guarded)
         self.returns.append([])
         self.functions.append(node.name.value)
         self.function_keys.append(key)
@@ -144,14 +149,18 @@ class StatementWalker(ClassFacts):
         finally:
             self.functions.pop()
             self.function_keys.pop()
+            self.decoded.pop()
+            self.decoded_guarded.pop()
             self.caught = outer_caught
         returns = self.returns.pop()
         item_lists = [items for _, items in returns]
         items = None
         if item_lists and all(found is not None and len(found) == len(item_lists[0]) for found in item_lists):
             items = tuple(union(column) for column in zip(*item_lists))
+        positional = len(node.params.posonly_params) + len(node.params.params)
         self.summaries.append(FunctionSummary(key=key, params=tuple(names), is_method=in_class,
-                                              returns=union(taint for taint, _ in returns), items=items))
+                                              returns=union(taint for taint, _ in returns), items=items,
+                                              positional=positional))
 
     def _returned_items(self, value: cst.BaseExpression, scope: Scope) -> tuple[Taint | None, ...] | None:
         """What each element of a returned tuple carries (``return sql, args``), for callers that unpack it."""
@@ -163,22 +172,23 @@ class StatementWalker(ClassFacts):
     def parameters(self, params: cst.Parameters, key: str, scope: Scope, parent: Scope, *,
                    skip_first: bool) -> list[str]:
         """Bind each parameter to what its name says and to a symbol its callers fill in; returns the names."""
-        names = []
-        for index, param in enumerate((*params.posonly_params, *params.params, *params.kwonly_params)):
+        names: list[str] = []
+        star = params.star_arg if isinstance(params.star_arg, cst.Param) else None
+        ordered = (*params.posonly_params, *params.params, *([star] if star else ()), *params.kwonly_params,
+                   *([params.star_kwarg] if params.star_kwarg is not None else ()))
+        for index, param in enumerate(ordered):
             name = param.name.value
-            names.append(name)
+            stars = param.star if isinstance(param.star, str) else ""
+            names.append(f"{stars}{name}")
             if param.default is not None:
                 self.evaluate(param.default, parent)
             if skip_first and index == 0:
                 scope.values[name] = None
                 continue
             step = FlowStep(location=self.location(param.name), message=f"parameter `{name}` of `{key}`")
-            scope.values[name] = union((self.name_source(param.name, name, None),
-                                        symbolic(("param", key, index), step)))
+            named = None if stars else self.name_source(param.name, name, None)
+            scope.values[name] = union((named, symbolic(("param", key, index), step)))
             self.annotated_type(name, param.annotation, scope)
-        for star in (params.star_arg, params.star_kwarg):
-            if isinstance(star, cst.Param):
-                scope.values[star.name.value] = None
         return names
 
     def annotated_type(self, name: str, annotation: cst.Annotation | None, scope: Scope) -> None:
@@ -243,15 +253,27 @@ class StatementWalker(ClassFacts):
             self.record_answered(node, scope)
         scope.conditional += 1
         try:
-            for group in branch_bodies(node):
+            for index, group in enumerate(branch_bodies(node)):
                 scope.open_branch()
+                outer_decoded = self._enter_guarded_reads(node, index)
                 try:
                     for body, guarded in group:
                         self._guarded_block(body, scope, caught if guarded else frozenset())
                 finally:
                     scope.close_branch()
+                    if outer_decoded is not None:
+                        self.decoded[-1] = outer_decoded
         finally:
             scope.conditional -= 1
+
+    def _enter_guarded_reads(self, node: cst.BaseCompoundStatement, index: int) -> dict[str, Taint] | None:
+        """In ``if "email" in data:``, add what the body reads to ``data``; returns what held before, or None."""
+        guarded = self.decoded_guarded[-1].get(node) if self.decoded_guarded and index == 0 else None
+        if not guarded:
+            return None
+        outer = self.decoded[-1]
+        self.decoded[-1] = {**outer, **{name: union((outer.get(name), taint)) for name, taint in guarded.items()}}
+        return outer
 
     def _guarded_block(self, body: cst.BaseSuite, scope: Scope, caught: frozenset[str]) -> None:
         """Walk a block; inside a try body its handlers (what they catch) guard every call and raise."""
@@ -335,14 +357,6 @@ class StatementWalker(ClassFacts):
         sink = self.catalogue.sink_for(name)
         if sink is not None:
             self.report(sink, name, taint, target)
-
-    def mark_container(self, container: cst.BaseExpression, taint: Taint, scope: Scope) -> None:
-        """``obj.field = data`` or ``obj[key] = data``: the object now carries the data too; not an instance it
-        was given, though (``workspace.acting_user = request.user`` does not make the workspace a user)."""
-        base = dotted_name(container)
-        kept = tuple((symbol, path) for symbol, path in taint.symbols if symbol[0] != "instance")
-        if base is not None and (taint.types or kept):
-            scope.bind(base, union((scope.lookup(base)[1], Taint(taint.types, taint.steps, kept))))
 
     def bind_sequence(self, target: cst.Tuple | cst.List, taint: Taint | None,
                       value: cst.BaseExpression | None, scope: Scope) -> None:

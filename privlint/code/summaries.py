@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from typing import Callable, Iterable, TypeVar
+from typing import Callable, Iterable
 
 from privlint.code.context import SinkHit
-from privlint.code.taint import HASHED_IDENTIFIER, Symbol, Taint
+from privlint.code.methods import Callees, suffix_index
+from privlint.code.taint import HASHED_IDENTIFIER, Symbol, Taint, union
 from privlint.findings import FlowStep, Location
 
 MAX_DEPTH = 8
-Keyed = TypeVar("Keyed", "FunctionSummary", "SchemaSummary")
 MAX_ORIGINS = 16
 # The class an otherwise untyped ``user`` or ``request.user`` is: the project's Django user model.
 USER_MODEL = "<user-model>"
@@ -44,6 +44,7 @@ class FunctionSummary:
     is_method: bool
     returns: Taint | None
     items: tuple[Taint | None, ...] | None = None  # what each element of the returned tuple carries
+    positional: int | None = None  # how many parameters take arguments by position (None: all of them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,19 +62,22 @@ class Linker:
     """Resolves symbolic origins against every summary and call site of the project."""
 
     def __init__(self, summaries: Iterable[FunctionSummary], call_sites: Iterable[CallSite],
-                 schemas: Iterable[SchemaSummary] = (), classify: Callable[[str], str | None] = lambda key: None
-                 ) -> None:
+                 schemas: Iterable[SchemaSummary] = (), classify: Callable[[str], str | None] = lambda key: None,
+                 class_bases: Iterable[tuple[str, tuple[str, ...]]] = ()) -> None:
         self._classify = classify
-        self._summaries = _index_by_suffix(summaries)
+        self._summaries = suffix_index({summary.key: summary for summary in summaries})
         schemas = list(schemas)
-        self._schemas = _index_by_suffix(schemas)
+        self._schemas = suffix_index({schema.key: schema for schema in schemas})
         self._schemas.update({USER_MODEL: schema for schema in schemas if schema.user_model})
+        callees = Callees(self._summaries, class_bases)
         self._calls: dict[str, CallSite] = {}
+        self._callees: dict[str, FunctionSummary] = {}
         self._callers: dict[str, list[CallSite]] = defaultdict(list)
         for site in call_sites:
             self._calls[site.call_id] = site
-            summary = self._summaries.get(site.callee)
+            summary = callees.find(site.callee)
             if summary is not None:
+                self._callees[site.call_id] = summary
                 self._callers[summary.key].append(site)
         self._memo: dict[Symbol, list[Origin]] = {}
 
@@ -176,7 +180,7 @@ class Linker:
         tuples). Inside the callee, its parameters are the arguments of this very call (and of the calls
         ``bound`` around it), never those of the callee's other callers."""
         site = self._calls.get(call_id)
-        summary = self._summaries.get(site.callee) if site is not None else None
+        summary = self._callees.get(call_id)
         if site is None or summary is None:
             return []
         returned = summary.returns
@@ -227,9 +231,9 @@ def _instance_data(schema: SchemaSummary | None) -> list[Taint]:
 
 
 def _argument(site: CallSite, summary: FunctionSummary, index: int) -> Taint | None:
-    """The taint of the argument a call site passes for parameter ``index`` of ``summary``."""
-    return next((taint for position, keyword, taint in site.arguments
-                 if _passes(summary, index, position, keyword)), None)
+    """The taint of the argument a call site passes for parameter ``index`` of ``summary`` (of all the arguments
+    ``*args`` or ``**kwargs`` take)."""
+    return union(taint for position, keyword, taint in site.arguments if _passes(summary, index, position, keyword))
 
 
 def _literal(site: CallSite, summary: FunctionSummary, index: int) -> str | None:
@@ -239,10 +243,17 @@ def _literal(site: CallSite, summary: FunctionSummary, index: int) -> str | None
 
 
 def _passes(summary: FunctionSummary, index: int, position: int | None, keyword: str | None) -> bool:
-    """Whether an argument given at ``position`` (or as ``keyword``) is parameter ``index`` of ``summary``."""
+    """Whether an argument given at ``position`` (or as ``keyword``) is parameter ``index`` of ``summary``:
+    ``*args`` takes every position past the named ones, ``**kwargs`` every keyword no parameter names."""
     offset = 1 if summary.is_method else 0
     name = summary.params[index] if index < len(summary.params) else None
-    return (keyword is not None and keyword == name) or (position is not None and position + offset == index)
+    positional = len(summary.params) if summary.positional is None else summary.positional
+    if name is not None and name.startswith("**"):
+        return keyword is not None and keyword not in summary.params
+    if name is not None and name.startswith("*"):
+        return position is not None and position + offset >= positional
+    return (keyword is not None and keyword == name) or (position is not None and position + offset == index
+                                                         and index < positional)
 
 
 def _single_parameter(taint: Taint | None) -> Symbol | None:
@@ -250,22 +261,3 @@ def _single_parameter(taint: Taint | None) -> Symbol | None:
     if taint is None or taint.types or len(taint.symbols) != 1 or taint.symbols[0][0][0] != "param":
         return None
     return taint.symbols[0][0]
-
-
-def _index_by_suffix(summaries: Iterable[Keyed]) -> dict[str, Keyed]:
-    """Summaries by full key and by every shorter dotted suffix that stays unique (``src.pkg.mod.f`` as ``pkg.mod.f``)."""
-    index: dict[str, Keyed] = {}
-    ambiguous: set[str] = set()
-    for summary in summaries:
-        index[summary.key] = summary
-    for summary in list(index.values()):
-        parts = summary.key.split(".")
-        for cut in range(1, len(parts) - 1):
-            suffix = ".".join(parts[cut:])
-            if suffix in index and index[suffix] is not summary:
-                ambiguous.add(suffix)
-            index.setdefault(suffix, summary)
-    for suffix in ambiguous:
-        if index[suffix].key != suffix:
-            del index[suffix]
-    return index

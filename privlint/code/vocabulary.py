@@ -6,7 +6,7 @@ from __future__ import annotations
 PROPAGATORS = frozenset({
     "str", "repr", "format", "dict", "list", "tuple", "set", "sorted", "reversed", "copy", "deepcopy",
     "dumps", "json.dumps", "urlencode", "quote", "quote_plus", "b64encode", "encode", "decode",
-    "dump", "model_dump", "model_dump_json", "to_dict", "asdict", "astuple", "serialize",
+    "dump", "model_dump", "model_dump_json", "to_dict", "asdict", "astuple", "serialize", "enumerate", "zip",
 })
 STRING_METHODS = frozenset({
     "lower", "upper", "strip", "lstrip", "rstrip", "title", "casefold", "capitalize", "format", "format_map",
@@ -14,6 +14,10 @@ STRING_METHODS = frozenset({
     "zfill", "removeprefix", "removesuffix", "copy", "items", "values", "partition", "rpartition",
     "isoformat", "strftime", "astimezone", "date", "hexdigest", "digest",
 })
+# Methods that put their arguments into the container they are called on: ``hops.append(ip)``.
+CONTAINER_ADDERS = frozenset({"append", "extend", "add", "insert", "update", "appendleft", "extendleft"})
+# Request fields a person types their account (user name or e-mail address) into: ``request.form["login"]``.
+ACCOUNT_FIELDS = frozenset({"user", "login"})
 KEYED_GETTERS = frozenset({"get", "pop", "getlist", "setdefault", "get_one", "getone"})
 GETTER_PREFIXES = ("get_", "fetch_", "load_", "read_", "lookup_")
 # Types of variables a loop over which yields keys or (key, value) pairs.
@@ -21,6 +25,8 @@ MAPPING, ITEMS = "<mapping>", "<items>"
 ITERATES = {MAPPING: "keys", ITEMS: "items"}
 MAPPING_TYPES = frozenset({"dict", "builtins.dict", "typing.Dict", "typing.Mapping", "typing.MutableMapping",
                            "collections.abc.Mapping", "collections.abc.MutableMapping", "Dict", "Mapping"})
+# Methods of the built-in types: a call of one on an object of unknown type is not followed into the project.
+BUILTIN_METHODS = frozenset(name for kind in (str, bytes, list, dict, set, tuple, int, float) for name in dir(kind))
 # Objects whose attributes, at any depth, are the application's configuration.
 CONFIGURATION = frozenset({"config", "settings", "conf", "cfg", "configuration"})
 # Names of a variable that, with no known type, holds a user of the project's user model.

@@ -66,11 +66,27 @@ class NameMatcher:
         if name.startswith("__") and name.endswith("__"):
             return None
         tokens = self.tokens(name)
-        candidates = [found for found in self._find(tokens) if not self._type_excluded(found, tokens)]
-        if not candidates:
-            return None
         owner_tokens = self.tokens(owner.rsplit(".", 1)[-1]) if owner else ()
-        if self._globally_excluded(tokens, owner_tokens):
+        return self._classify_tokens(tokens, owner_tokens)
+
+    def classify_joined(self, name: str, owner: str | None) -> str | None:
+        """The type id the owner's last word and a one-word name make together (``mail["address"]`` is a
+        ``mail address``) when the owner's word alone is a name of that type too (``mail``), or None."""
+        tokens = self.tokens(name)
+        owner_tokens = self.tokens(owner.rsplit(".", 1)[-1]) if owner else ()
+        if not owner_tokens or len(tokens) != 1 or name.startswith("__"):
+            return None
+        word = owner_tokens[-1]
+        found = self._classify_tokens((word, *tokens), owner_tokens[:-1], joined=True)
+        alone = any(pattern.tokens == (word,) and pattern.type_id == found for pattern in self._index.get(word, ()))
+        return found if alone else None
+
+    def _classify_tokens(self, tokens: Tokens, owner_tokens: Tokens, joined: bool = False) -> str | None:
+        """The type id of a name's tokens read from an owner's; with ``joined``, only a pattern spanning the
+        first token (the owner's word) and the name."""
+        candidates = [found for found in self._find(tokens) if not self._type_excluded(found, tokens)
+                      and not (joined and (found.start > 0 or found.end < 2))]
+        if not candidates or self._globally_excluded(tokens, owner_tokens):
             return None
         best = max(candidates, key=Candidate.rank)
         return best.pattern.type_id if self._accepts(best, tokens, owner_tokens) else None

@@ -39,9 +39,15 @@ class Taxonomy:
         if key not in self._names:
             if len(self._names) > _CACHE_LIMIT:
                 self._names.clear()
-            type_id = self._matcher.classify(name, owner)
+            type_id = self._matcher.classify(name, owner) or self._joined_contact(name, owner)
             self._names[key] = self.types[type_id] if type_id else None
         return self._names[key]
+
+    def _joined_contact(self, name: str, owner: str | None) -> str | None:
+        """An address or number named by the channel it reaches a person on: ``mail["address"]`` (a mail
+        address), ``phone.number``; only contact data, where the owner's word names the channel."""
+        type_id = self._matcher.classify_joined(name, owner)
+        return type_id if type_id is not None and self.types[type_id].category == "contact" else None
 
     @property
     def person_words(self) -> frozenset[str]:

@@ -1,3 +1,4 @@
+import json
 import logging
 import logging as lg
 from logging import getLogger, info as log_info
@@ -377,3 +378,93 @@ def push_credentials(self, hostname):
     email = self.request_payload()["sender"]
     # ruleid: pii-in-log
     logger.info("pushing for %s", email)
+
+
+class AuditMixin:
+    def audit(self, message, *args, **fields):
+        logger.info(f"{self.slug}: {message}", *args, extra=fields)
+
+
+class Invoice(AuditMixin):
+    def mark_paid(self, payer):
+        # ruleid: pii-in-log
+        self.audit("paid by %s", payer.email)
+        # ok: pii-in-log
+        self.audit("paid on %s", self.paid_at)
+        # ruleid: pii-in-log
+        self.audit("paid", contact=payer.phone_number)
+
+
+class Refund:
+    def record(self, customer):
+        # ruleid: pii-in-log
+        self.invoice.audit("refund for %s", customer.email)
+        # ok: pii-in-log
+        self.invoice.audit("refund of %s", self.amount)
+        # ok: pii-in-log
+        self.ledger.audit("refund for %s", customer.email)
+
+
+def profile_from_provider(session, token):
+    response = session.get("https://accounts.example.net/userinfo", params={"access_token": token}).text
+    # ruleid: pii-in-log
+    logger.info("provider answered %s", response)
+    profile = json.loads(response)
+    return profile["email"], profile["nickname"]
+
+
+def options_from(raw, response):
+    settings = json.loads(raw)
+    # ok: pii-in-log
+    logger.info("options %s", raw)
+    status = response.json()
+    # ok: pii-in-log
+    logger.info("status %s", status)
+    return settings["email"], status["state"]
+
+
+def exchange_code(session, code):
+    response = session.post("https://accounts.example.net/token", data={"code": code}).text
+    tokens = json.loads(response)
+    if "refresh_token" in tokens:
+        # ruleid: pii-in-log
+        logger.info("token response %s", response)
+        return tokens["refresh_token"]
+    # ok: pii-in-log
+    logger.warning("token exchange failed: %s", response)
+    return None
+
+
+def client_path(request, proxies):
+    hops = []
+    for index, hop in enumerate((request.remote_addr, *proxies)):
+        hops.append(hop)
+    # ruleid: pii-in-log
+    logger.debug("client path %r", hops)
+    sizes = []
+    for index, hop in enumerate(proxies):
+        sizes.append(index)
+    # ok: pii-in-log
+    logger.debug("proxy count %r", sizes)
+
+
+def deliver(outbox, basket):
+    for mail in outbox:
+        # ruleid: pii-in-log
+        logger.debug("sending e-mail to %s", mail["address"])
+        # ok: pii-in-log
+        logger.debug("sending %s", mail["subject"])
+    for line in basket.lines:
+        # ok: pii-in-log
+        logger.debug("basket line %s", line.id)
+
+
+def request_reset(request):
+    account = request.form.get("user", "")
+    # ruleid: pii-in-log
+    logger.info("password reset requested for %s", account)
+    page = request.args.get("page")
+    # ok: pii-in-log
+    logger.info("reset page %s", page)
+    # ok: pii-in-log
+    logger.info("reset requested for %s", request.user.pk)
