@@ -18,11 +18,12 @@ from privlint.code.syntax import (
 )
 from privlint.code.taint import Scope, Taint, hashed, symbolic, union
 from privlint.code.vocabulary import (
-    ACCOUNT_FIELDS, BUILTIN_METHODS, CONFIGURATION, CONTAINER_ADDERS, GETTER_PREFIXES, ITERATES, KEYED_GETTERS,
-    PROPAGATORS, PUBLISHED_CALLS, PUBLISHED_KEYWORDS, STRING_METHODS, USER_NAMES,
+    BUILTIN_METHODS, CONFIGURATION, CONTAINER_ADDERS, GETTER_PREFIXES, ITERATES, KEYED_GETTERS, PROPAGATORS,
+    PUBLISHED_CALLS, PUBLISHED_KEYWORDS, REQUEST_FIELDS, STRING_METHODS, USER_NAMES,
 )
 from privlint.findings import FlowStep
 from privlint.taxonomy import DataType
+
 
 class ExpressionEvaluator(SinkChecker):
     """Expression half of the flow analysis; the statement walker builds on it."""
@@ -186,13 +187,12 @@ class ExpressionEvaluator(SinkChecker):
         return None if self.is_request_data(container, scope) else owner_name(container)
 
     def keyed_source(self, node: cst.CSTNode, container: cst.BaseExpression, key: str, scope: Scope) -> Taint | None:
-        """What ``container[key]`` holds by the key's name; a request field a person types their account into
-        (``request.form.get("user")``, ``request.POST["login"]``) holds a username or e-mail address."""
+        """What ``container[key]`` holds by the key's name, or by REQUEST_FIELDS for request input."""
         owner = self.key_owner(container, scope)
         found = self.name_source(node, key, owner)
-        username = self.context.taxonomy.types.get("username")
-        if found is None and key in ACCOUNT_FIELDS and username and self.is_request_data(container, scope):
-            return self._entering(node, username, key)
+        typed = self.context.taxonomy.types.get(REQUEST_FIELDS.get(key, ""))
+        if found is None and typed is not None and self.is_request_data(container, scope):
+            return self._entering(node, typed, key)
         return found
 
     def _string(self, node: cst.SimpleString, scope: Scope) -> Taint | None:

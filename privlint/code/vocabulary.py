@@ -16,8 +16,9 @@ STRING_METHODS = frozenset({
 })
 # Methods that put their arguments into the container they are called on: ``hops.append(ip)``.
 CONTAINER_ADDERS = frozenset({"append", "extend", "add", "insert", "update", "appendleft", "extendleft"})
-# Request fields a person types their account (user name or e-mail address) into: ``request.form["login"]``.
-ACCOUNT_FIELDS = frozenset({"user", "login"})
+# Request fields whose bare name says what the person typed into them, although elsewhere the word needs a
+# person as owner: their account (``request.form["login"]``) or their mobile number (``request.json["mobile"]``).
+REQUEST_FIELDS = {"user": "username", "login": "username", "mobile": "phone-number"}
 KEYED_GETTERS = frozenset({"get", "pop", "getlist", "setdefault", "get_one", "getone"})
 GETTER_PREFIXES = ("get_", "fetch_", "load_", "read_", "lookup_")
 # Types of variables a loop over which yields keys or (key, value) pairs.

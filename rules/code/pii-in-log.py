@@ -468,3 +468,14 @@ def request_reset(request):
     logger.info("reset page %s", page)
     # ok: pii-in-log
     logger.info("reset requested for %s", request.user.pk)
+
+
+def request_login_code(request):
+    mobile = request.json["mobile"]
+    # ruleid: pii-in-log
+    logger.info("login code sent to %s", mobile)
+    layout = request.json.get("layout", "mobile")
+    # ok: pii-in-log
+    logger.info("rendering the %s layout", layout)
+    # ok: pii-in-log
+    logger.info("mobile client: %s", request.user_agent.platform)

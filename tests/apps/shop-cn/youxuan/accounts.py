@@ -23,9 +23,9 @@ def request_code():
         return jsonify({"error": "手机号格式不正确"}), 400
     code = "%06d" % random.randint(0, 999999)
     session["login_code"] = code
-    # todoruleid: pii-in-log
+    # ruleid: pii-in-log
     logger.info("发送登录验证码 mobile=%s", mobile)
-    # todoruleid: pii-to-messaging
+    # ruleid: pii-to-messaging
     sms.send_login_code(mobile, code)
     return jsonify({"sent": True})
 
