@@ -189,3 +189,12 @@ def test_checking_a_policy_imports_spacy_only_in_nlp_and_the_reader(tmp_path: Pa
     importers = sorted(p.name for p in sources.glob("*.py")
                        if "import spacy" in p.read_text() or "from spacy" in p.read_text())
     assert importers == ["nlp.py", "reader.py"]
+
+
+def test_subsections_belong_to_the_section_whose_heading_they_follow(tmp_path: Path) -> None:
+    text = ("# 隐私政策\n\n## 一、我们如何收集您的个人信息\n\n### 1. 注册与登录\n\n我们收集您的联系电话。\n\n"
+            "### 2. 药品配送\n\n我们收集您的收货地址。\n\n## 二、敏感个人信息\n\n"
+            "敏感个人信息包括生物识别、医疗健康和金融账户信息。\n")
+    claims = check_policies([write(tmp_path, "privacy.md", text)], ["pipl"]).documents[0]["claims"]
+    assert claims["data_categories"] == ["phone", "postal-address"]
+    assert {"biometric", "financial", "health"} <= set(claims["sensitive_categories"])

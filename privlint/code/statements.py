@@ -19,8 +19,8 @@ from privlint.code.imports import dotted_name, import_aliases
 from privlint.code.scanner import names_a_place
 from privlint.code.summaries import FunctionSummary
 from privlint.code.syntax import (
-    branch_bodies, domain_parts, elif_tests, is_dunder_assignment, is_static, loop_targets, named_by_getter,
-    reads_by_loop_key, string_key,
+    branch_bodies, domain_parts, elif_tests, is_dunder_assignment, is_static, leading_text, loop_targets,
+    named_by_getter, reads_by_loop_key, string_key,
 )
 from privlint.code.taint import Scope, Taint, item_of, symbolic, union
 from privlint.code.vocabulary import ITEMS, MAPPING, MAPPING_TYPES
@@ -392,8 +392,8 @@ class StatementWalker(ClassFacts):
             reference = self.endpoint_reference(value, scope) if country is None else None
             if country is not None or reference is not None:
                 scope.regions[name] = country or f"{REGION_REFERENCE}{reference}"
-        elif isinstance(value, cst.SimpleString):
-            scope.constants[name] = value.evaluated_value if isinstance(value.evaluated_value, str) else ""
+        elif isinstance(value, (cst.SimpleString, cst.FormattedString)):  # a URL's literal head names its host
+            scope.constants[name] = leading_text(value, scope) or ""
         elif isinstance(value, (cst.Name, cst.Attribute)) and (dotted := dotted_name(value)) is not None:
             function = self.resolve_dotted(dotted, scope)
             if self.catalogue.sink_for(function) is not None:

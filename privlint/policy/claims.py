@@ -6,7 +6,7 @@ import logging
 from typing import Any, Mapping, Sequence
 
 from privlint.policy.blocks import Block
-from privlint.policy.disclosures import Located
+from privlint.policy.disclosures import Located, sections
 from privlint.policy.nlp import Sentence
 
 LOG = logging.getLogger(__name__)
@@ -20,10 +20,9 @@ def extract_claims(blocks: Sequence[Block], sentences: Sequence[Sentence], locat
     """The categories it collects (and those its sensitive-data sections name), the recipients and countries it
     names (and where it says data is stored), its negative claims, and the statements that give recipients a
     role, JSON-ready."""
-    collecting = {item.section for item in located
-                  if item.hit.label in ("disclosure:data-categories", "heading:data-categories") and not item.hit.negated}
-    sensitive = {item.section for item in located
-                 if item.hit.label in ("disclosure:sensitive-data", "heading:sensitive-data") and not item.hit.negated}
+    headings = vocabulary.get("section-headings", {})
+    collecting = _scope(blocks, located, "data-categories", headings)
+    sensitive = _scope(blocks, located, "sensitive-data", headings)
     positive = [item for item in located if not item.hit.negated]
     return {
         "data_categories": _names(positive, "category", collecting),
@@ -35,6 +34,32 @@ def extract_claims(blocks: Sequence[Block], sentences: Sequence[Sentence], locat
         "negative_claims": negative_claims(blocks, sentences, vocabulary.get("negation", {}).get("kinds", {})),
         "statements": statements(blocks, sentences, vocabulary.get("roles", {})),
     }
+
+
+def _scope(blocks: Sequence[Block], located: Sequence[Located], disclosure: str,
+           headings: Mapping[str, Sequence[str]]) -> set[int]:
+    """The sections that make ``disclosure`` or whose heading is one of its ``headings``, and the untitled
+    subsections after each, up to the next heading that names a disclosure: "### 1. 注册与登录" under
+    "## 一、我们如何收集和使用您的个人信息" belongs to it."""
+    labels = (f"disclosure:{disclosure}", f"heading:{disclosure}")
+    section_of = sections(blocks)
+    titles = {section_of[index]: block.text.lower() for index, block in enumerate(blocks) if block.heading}
+    started = {item.section for item in located if item.hit.label in labels and not item.hit.negated}
+    started |= {section for section, title in titles.items()
+                if any(str(words).lower() in title for words in headings.get(disclosure, ()))}
+    titled = started | {item.section for item in located
+                        if item.in_heading and item.hit.label.startswith(("heading:", "disclosure:"))}
+    titled |= {section for section, title in titles.items()
+               if any(str(words).lower() in title for names in headings.values() for words in names)}
+    last = section_of[-1] if blocks else 0
+    scope: set[int] = set()
+    for section in sorted(started):
+        scope.add(section)
+        following = section + 1
+        while following <= last and following not in titled:
+            scope.add(following)
+            following += 1
+    return scope
 
 
 def _names(items: Sequence[Located], kind: str, only_sections: set[int] | None = None) -> list[str]:

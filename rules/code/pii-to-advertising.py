@@ -41,3 +41,12 @@ def report_to_tiktok(customer):
     requests.post("https://business-api.tiktok.com/open_api/v1.3/event/track/", json={"data": [payload]})
     # ok: pii-to-advertising
     requests.post("https://partner-crm.example.net/v1/events", json={"data": [payload]})
+
+
+CAPI_URL = f"https://graph.facebook.com/v19.0/{PIXEL_ID}/events"
+
+
+def report_lead(customer):
+    lead = {"event_name": "Lead", "user_data": {"em": [hashlib.sha256(customer.email.encode()).hexdigest()]}}
+    # ruleid: pii-to-advertising
+    requests.post(CAPI_URL, json={"data": [lead]})
