@@ -168,6 +168,7 @@ class Score:
     stale: int = 0
     listed: int = 0
     found: int = 0
+    found_own_line: int = 0  # found by a finding's own line, not only through the sink line of a flow
     seconds: float = 0.0
     notifications: int = 0
     privlint: str = ""
@@ -215,15 +216,18 @@ def score(app: dict[str, Any], data: dict[str, Any], root: Path) -> Score:
             setattr(result, verdict, getattr(result, verdict) + 1)
     result.stale_entries = [e for k, e in entries.items() if k not in keys]
     result.stale = len(result.stale_entries)
+    own_lines: dict[str, set[int]] = {}
     lines_hit: dict[str, set[int]] = {}
     for (_rule, path, line), findings in keys.items():
+        own_lines.setdefault(path, set()).add(line)
         lines_hit.setdefault(path, set()).add(line)
         for sink_path, sink_line in sink_lines(findings, data, root):
             lines_hit.setdefault(sink_path, set()).add(sink_line)
     for leak in triage["leaks"]:
         result.listed += 1
-        span = range(int(leak["line"]), int(leak.get("end_line", leak["line"])) + 1)
-        if lines_hit.get(leak["path"], set()) & set(span):
+        span = set(range(int(leak["line"]), int(leak.get("end_line", leak["line"])) + 1))
+        result.found_own_line += bool(own_lines.get(leak["path"], set()) & span)
+        if lines_hit.get(leak["path"], set()) & span:
             result.found += 1
         else:
             result.missed.append(leak)
@@ -237,7 +241,7 @@ def _pct(value: float | None) -> str:
 def table(scores: list[Score]) -> str:
     """One row per application, then the subtotals of the tuned and the blind applications and the total."""
     head = ("| app | files | warnings | leak | false alarm | unclear | unreviewed | stale | precision "
-            "| leaks found | time s |")
+            "| leaks found (own line) | time s |")
     lines = [head, "| --- " + "| ---: " * 10 + "|"]
     lines.extend(_row(s, f"{s.name}{' *' if s.triaged else ''}{' (blind)' if s.blind else ''}") for s in scores)
     for label, part in (("tuned", [s for s in scores if not s.blind]), ("blind", [s for s in scores if s.blind]),
@@ -251,14 +255,14 @@ def total(scores: list[Score], name: str) -> Score:
     """The sum of the given applications' counts."""
     summed = Score(name=name, files=sum(s.files for s in scores))
     for field_name in ("warnings", "leak", "false_alarm", "unclear", "unreviewed", "stale", "listed", "found",
-                       "seconds"):
+                       "found_own_line", "seconds"):
         setattr(summed, field_name, sum(getattr(s, field_name) for s in scores))
     return summed
 
 
 def _row(s: Score, label: str) -> str:
     return (f"| {label} | {s.files:,} | {s.warnings} | {s.leak} | {s.false_alarm} | {s.unclear} | {s.unreviewed} "
-            f"| {s.stale} | {_pct(s.precision)} | {s.found}/{s.listed} | {s.seconds:.1f} |")
+            f"| {s.stale} | {_pct(s.precision)} | {s.found}/{s.listed} ({s.found_own_line}) | {s.seconds:.1f} |")
 
 
 def unreviewed_yaml(s: Score, data: dict[str, Any], root: Path) -> str:
@@ -326,7 +330,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nprivlint measured: {', '.join(sorted({s.privlint for s in scores}))}")
     print("\n* triaged: every warning was reviewed when the triage file was written; precision is "
           "leak / (leak + false alarm); a listed leak is found when a warning or error is on a line of its call,\n"
-          "or its flow ends there (the sink of a flow reported at a helper's caller).\n"
+          "or its flow ends there (the sink of a flow reported at a helper's caller); in brackets, those found on\n"
+          "a finding's own line.\n"
           "(blind): not tuned on; its stale entries and missed leaks are listed only when named with --app.")
     for s in scores:
         if s.blind and s.name not in args.app:
