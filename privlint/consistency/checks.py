@@ -71,12 +71,15 @@ class Checker:
         it says data is stored, any other against the countries it names, its denial of transfers abroad and
         its transfer disclosure."""
         storage = {(f.location.path, f.location.line) for f in code if f.kind == "storage"}
+        denial = next((d for d in policy.denials
+                       if d.denies - {"collect"} and self.vocabulary.denies_transfers_abroad(d.text)), None)
         reported: set[str] = set()
         for finding in code:
             country = finding.properties.get("country", "")
             if finding.kind != "cross-border" or not country or country in reported:
                 continue
-            where = self._transfer_gap(country, (finding.location.path, finding.location.line) in storage, policy)
+            stored = (finding.location.path, finding.location.line) in storage
+            where = self._transfer_gap(country, stored, denial, policy)
             if where is None:
                 continue
             reported.add(country)
@@ -85,16 +88,15 @@ class Checker:
                                 {"country": country, "home": self.home, "where": where}, "undisclosed",
                                 related=(place,))
 
-    def _transfer_gap(self, country: str, stored: bool, policy: PolicyView) -> str | None:
-        """What the policy says that a transfer to ``country`` goes beyond, or None when the policy covers it."""
+    def _transfer_gap(self, country: str, stored: bool, denial: Denial | None, policy: PolicyView) -> str | None:
+        """What the policy says that a transfer to ``country`` goes beyond (``denial``: its denial of transfers
+        abroad, if any), or None when the policy covers it."""
         if stored and policy.storage_countries:
             if _covered(country, self._codes(policy.storage_countries)):
                 return None
             return f"the policy says data is stored in {', '.join(sorted(policy.storage_countries))}"
         if _covered(country, self._codes(policy.countries)):
             return None
-        denial = next((d for d in policy.denials
-                       if d.denies - {"collect"} and self.vocabulary.denies_transfers_abroad(d.text)), None)
         if denial is not None:
             return f"the policy says \"{denial.text}\""
         if policy.discloses_transfers:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
@@ -95,6 +96,7 @@ def _discloses(disclosure: str, evidence: Mapping[str, tuple[int, ...]], reader:
     return bool(evidence.get(disclosure)) or reader.get(disclosure, {}).get("state") == "present"
 
 
+@functools.lru_cache(maxsize=1024)
 def _word(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)" if name.isascii() else re.escape(name), re.IGNORECASE)
 

@@ -43,14 +43,13 @@ def _scope(blocks: Sequence[Block], located: Sequence[Located], disclosure: str,
     "## 一、我们如何收集和使用您的个人信息" belongs to it."""
     labels = (f"disclosure:{disclosure}", f"heading:{disclosure}")
     section_of = sections(blocks)
-    titles = {section_of[index]: block.text.lower() for index, block in enumerate(blocks) if block.heading}
+    titles = {section_of[index]: block.text for index, block in enumerate(blocks) if block.heading}
     started = {item.section for item in located if item.hit.label in labels and not item.hit.negated}
-    started |= {section for section, title in titles.items()
-                if any(str(words).lower() in title for words in headings.get(disclosure, ()))}
+    started |= {section for section, title in titles.items() if _says_any(title, headings.get(disclosure, ()))}
     titled = started | {item.section for item in located
                         if item.in_heading and item.hit.label.startswith(("heading:", "disclosure:"))}
     titled |= {section for section, title in titles.items()
-               if any(str(words).lower() in title for names in headings.values() for words in names)}
+               if any(_says_any(title, names) for names in headings.values())}
     last = section_of[-1] if blocks else 0
     scope: set[int] = set()
     for section in sorted(started):
@@ -107,22 +106,23 @@ def statements(blocks: Sequence[Block], sentences: Sequence[Sentence],
 
 def _storage_countries(blocks: Sequence[Block], sentences: Sequence[Sentence], cues: Sequence[str]) -> list[str]:
     """Countries named in sentences that say where data is stored or hosted."""
-    lowered = tuple(str(cue).lower() for cue in cues)
     countries = set()
     for sentence in sentences:
         named = {hit.label.partition(":")[2] for hit in sentence.hits
                  if hit.label.startswith("country:") and not hit.negated}
-        if named and any(cue in _text(blocks[sentence.block], sentence).lower() for cue in lowered):
+        if named and _says_any(_text(blocks[sentence.block], sentence), cues):
             countries |= named
     return sorted(countries)
 
 
 def _role(text: str, roles: Mapping[str, Sequence[str]]) -> str:
+    return next((role for role in (PROCESSOR, THIRD_PARTY) if _says_any(text, roles.get(role, ()))), "")
+
+
+def _says_any(text: str, words: Sequence[Any]) -> bool:
+    """Whether ``text`` contains one of ``words``, in any letter case."""
     lowered = text.lower()
-    for role in (PROCESSOR, THIRD_PARTY):
-        if any(str(cue).lower() in lowered for cue in roles.get(role, ())):
-            return role
-    return ""
+    return any(str(word).lower() in lowered for word in words)
 
 
 def _headings(blocks: Sequence[Block]) -> list[str]:
