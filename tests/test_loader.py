@@ -112,3 +112,14 @@ def test_a_malformed_switch_is_an_error_with_line(tmp_path):
     with pytest.raises(RuleError) as raised:
         load_catalogue([path])
     assert raised.value.line == 2 and "'switch' must be" in raised.value.message
+
+
+@pytest.mark.parametrize("text, message", [
+    ("unreported:\n  logs: [photo-of-person]\n", "unreported: unknown kind 'logs'"),
+    ("unreported:\n  logging: photo-of-person\n", "'unreported' must be a mapping of names to list"),
+])
+def test_a_malformed_unreported_list_is_an_error_with_line(tmp_path, text, message):
+    path = write(tmp_path, "sinks.yml", text)
+    with pytest.raises(RuleError) as raised:
+        load_catalogue([path])
+    assert raised.value.line == 2 and message in raised.value.message

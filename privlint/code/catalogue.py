@@ -86,7 +86,7 @@ CATALOGUE_KEYS = frozenset({
     "sinks", "returns", "receivers", "sanitizers", "sanitizer-words", "sources", "pseudonymous",
     "request-objects", "request-containers", "schema-bases", "schema-decorators", "field-types",
     "regions", "hosts", "country-domains", "transfer-law", "not-sinks", "exempt-exceptions", "hashes",
-    "hash-words", "hash-matching-groups",
+    "hash-words", "hash-matching-groups", "unreported",
 })
 
 
@@ -106,6 +106,7 @@ class CatalogueData:
     hash_matching_groups: list[str] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
     pseudonymous: list[str] = field(default_factory=list)
+    unreported: dict[str, list[str]] = field(default_factory=dict)
     collection: CollectionCatalogue = field(default_factory=CollectionCatalogue)
     regions: RegionTable = field(default_factory=RegionTable)
 
@@ -128,6 +129,12 @@ class CatalogueData:
                                                       "hash-matching-groups", path))
         self.sources.update(_string_map(document.get("sources", {}), "sources", path))
         self.pseudonymous.extend(_string_list(document.get("pseudonymous", []), "pseudonymous", path))
+        unreported = document.get("unreported", {})
+        for kind, types in _string_map(unreported, "unreported", path, list).items():
+            if kind not in CODE_KINDS:
+                raise RuleError(f"unreported: unknown kind {kind!r} (expected one of {', '.join(CODE_KINDS)})",
+                                path=str(path), line=line_of(unreported))
+            self.unreported.setdefault(kind, []).extend(_string_list(types, f"unreported: {kind}", path))
         self.collection.read(document, path)
         for key in ("regions", "hosts", "country-domains", "transfer-law"):
             _string_map(document.get(key, {}), key, path)
@@ -153,6 +160,7 @@ class SinkCatalogue:
         self.hash_matching_groups = frozenset(data.hash_matching_groups)
         self._sources = _PatternTable(data.sources.items())
         self.pseudonymous = frozenset(data.pseudonymous)
+        self.unreported = {kind: frozenset(types) for kind, types in data.unreported.items()}
         collection = data.collection
         self.request_objects = frozenset(collection.request_objects)
         self.request_containers = frozenset(collection.request_containers)

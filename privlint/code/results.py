@@ -174,10 +174,15 @@ def _at_api(hit: SinkHit, context: AnalysisContext) -> SinkHit:
 
 
 def _matched(hit: SinkHit, context: AnalysisContext) -> SinkHit:
-    """The hit without hashed identifiers unless its sink matches hashes to people (advertising platforms)."""
-    if HASHED_IDENTIFIER not in hit.taint.types or hit.sink.group in context.catalogue.hash_matching_groups:
+    """The hit without the types its sink cannot carry: hashed identifiers unless the sink matches hashes to
+    people (advertising platforms), and those its kind of sink does not report (a photo's URL in a log line)."""
+    catalogue = context.catalogue
+    dropped = set(catalogue.unreported.get(hit.sink.kind, ()))
+    if hit.sink.group not in catalogue.hash_matching_groups:
+        dropped.add(HASHED_IDENTIFIER)
+    if not dropped & hit.taint.types:
         return hit
-    return replace(hit, taint=replace(hit.taint, types=hit.taint.types - {HASHED_IDENTIFIER}))
+    return replace(hit, taint=replace(hit.taint, types=hit.taint.types - dropped))
 
 
 def _key_type(key: str, context: AnalysisContext) -> str | None:

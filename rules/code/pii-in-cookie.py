@@ -21,6 +21,10 @@ def flask_view(user):
     resp.set_signed_cookie("dob", str(user.date_of_birth))
     # ok: pii-in-cookie
     resp.set_cookie("locale", user.preferred_language_code)
+    # ok: pii-in-cookie
+    resp.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.profile.language)
+    # ruleid: pii-in-cookie
+    resp.set_cookie("prefs", f"{user.profile.language}|{user.birth_date}")
     return resp
 
 

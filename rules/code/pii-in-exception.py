@@ -250,3 +250,15 @@ def is_mobile(value):
 def import_contact(row):
     # ruleid: pii-in-exception
     return _parse_mobile(row.contact_number)
+
+
+def set_profile_picture(profile_image_url):
+    if not profile_image_url.startswith("https://"):
+        # ok: pii-in-exception
+        raise ValueError(f"not an https URL: {profile_image_url}")
+
+
+def set_passport_scan(passport_scan):
+    if not passport_scan.endswith(".pdf"):
+        # ruleid: pii-in-exception
+        raise ValueError(f"not a PDF: {passport_scan}")

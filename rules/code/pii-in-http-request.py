@@ -21,6 +21,8 @@ def push_lead(lead):
     requests.post(CRM_URL, json={"lead_id": lead.id, "source": "web"})
     # ok: pii-in-http-request
     requests.post(LOCAL_URL, json={"email": lead.email})
+    # ruleid: pii-in-http-request
+    requests.post(CRM_URL, json={"avatar": lead.avatar_url, "source": "web"})
 
 
 def lookup(user):

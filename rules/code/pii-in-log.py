@@ -479,3 +479,14 @@ def request_login_code(request):
     logger.info("rendering the %s layout", layout)
     # ok: pii-in-log
     logger.info("mobile client: %s", request.user_agent.platform)
+
+
+def update_avatar(user, avatar_url, request):
+    # ok: pii-in-log
+    logger.info("avatar for the profile: %s", avatar_url)
+    # ok: pii-in-log
+    logger.warning("voice message %s is too large", request.json["voice_message"])
+    # ruleid: pii-in-log
+    logger.info("avatar %s set by %s", avatar_url, user.email)
+    # ruleid: pii-in-log
+    logger.info("id card photo: %s", request.json["id_card_photo"])
