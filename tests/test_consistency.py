@@ -75,6 +75,24 @@ def test_claim_synonyms_and_broader_categories_disclose_the_code_s_data(run_cli,
     assert {f["properties"]["dataCategories"][0] for f in findings} == undisclosed
 
 
+RECEIPT_CODE = ("from sendgrid import SendGridAPIClient\nfrom sendgrid.helpers.mail import Mail\n\n\n"
+                "def send_receipt(user):\n"
+                "    SendGridAPIClient('key').send(Mail(from_email='receipts@shop.example', to_emails=user.email))\n")
+
+
+@pytest.mark.parametrize("policy, undisclosed", [
+    ("# Privacy\n\nOur email delivery providers send your receipts on our behalf.\n", False),
+    ("# Privacy\n\nOur payment processors charge your card on our behalf.\n", True),
+])
+def test_a_kind_of_recipient_discloses_the_vendors_it_covers(run_cli, tmp_path, policy, undisclosed):
+    write(tmp_path, "pyproject.toml", "[tool.privlint]\nregimes = ['gdpr']\n")
+    write(tmp_path, "PRIVACY.md", policy)
+    write(tmp_path, "app.py", RECEIPT_CODE)
+    _, out, _ = run_cli("scan", str(tmp_path), "--format", "json")
+    findings = [f for f in json.loads(out)["findings"] if f["ruleId"] == "undisclosed-recipient"]
+    assert bool(findings) == undisclosed
+
+
 def test_covers_must_list_categories(tmp_path):
     from privlint.consistency import load_vocabulary
     from privlint.errors import RuleError
@@ -104,7 +122,7 @@ def test_consistency_findings_carry_both_sides(run_cli):
     assert [r["ruleId"] for r in results] == ["undisclosed-cross-border"]
     code_side = results[0]["locations"][0]["physicalLocation"]
     policy_side = results[0]["relatedLocations"][0]
-    assert code_side["artifactLocation"]["uri"].endswith("en/app.py") and code_side["region"]["startLine"] == 14
+    assert code_side["artifactLocation"]["uri"].endswith("en/app.py") and code_side["region"]["startLine"] == 17
     assert policy_side["physicalLocation"]["artifactLocation"]["uri"].endswith("en/PRIVACY.md")
     assert policy_side["id"] == 0 and policy_side["message"]["text"]
     denial = fixture_for(builtin_pack() / "consistency" / "contradicted-collection-claim.yml") / "en"

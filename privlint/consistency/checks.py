@@ -35,9 +35,12 @@ class Checker:
         yield from self.collection_denials(code, policy)
 
     def categories(self, code: Sequence[Finding], policy: PolicyView) -> Iterator[Finding]:
-        """One finding per undisclosed claim category, at the first place the code handles it."""
+        """One finding per undisclosed claim category, at the first place the code handles it; a category the
+        policy says it does not collect is ``contradicted-collection-claim``'s, not also undisclosed."""
+        denied = [denial.categories for denial in policy.denials if "collect" in denial.denies]
         for finding, type_id, category in self._first_of_each_category(code):
-            if not self.vocabulary.disclosed(category, policy.categories):
+            if not self.vocabulary.disclosed(category, policy.categories) and not any(
+                    self.vocabulary.disclosed(category, categories) for categories in denied):
                 place = policy.place("data-categories", "list of the data it collects")
                 yield self._finding("undisclosed-data-category", finding.location, [type_id], policy,
                                     {"category": category.replace("-", " ")}, "undisclosed", related=(place,))

@@ -81,6 +81,10 @@ _ROLE_ACCOUNTS = frozenset({
     "git", "hg", "email", "user", "username", "name", "someone", "somebody", "foo", "test",
     "notifications", "notification", "notify", "bounce", "bounces", "mailer", "newsletter", "news", "marketing",
     "billing", "accounts", "office", "jobs", "careers", "press", "legal", "dpo", "gdpr", "feedback", "service",
+    "noc", "www", "ftp", "usenet", "uucp", "orders", "order", "shop", "store", "booking", "bookings", "reservations",
+    "payments", "invoices", "invoice", "receipts", "accounting", "finance", "hr", "enquiries", "inquiries",
+    "reception", "alerts", "ops", "operations", "developers", "updates", "system", "robot", "customerservice",
+    "customercare", "care", "partners", "events", "membership", "members", "admissions", "kefu",
 })
 # iCalendar and message ids are written like addresses: a UUID before the @.
 _UUID_LOCAL_PART = re.compile(r"[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}")

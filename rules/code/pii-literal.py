@@ -40,6 +40,10 @@ REVIEWER = "Wang.Fang@Corp-Mail.cn"
 EVENT_UID = "3f2b1c9e-8d4a-4e6b-9c1d-2a7f5e8b0c3d@calendar.shop.cn"
 # ok: pii-literal
 SENDER = "notifications@shop.cn"
+# ok: pii-literal
+ORDERS_FROM = "Orders@Fernwood-Shop.cn"
+# ruleid: pii-literal
+ORDER_DESK = "orders.zhang.wei@163.com"
 # ruleid: pii-literal
 QQ_CONTACT = "123456789@qq.com"
 

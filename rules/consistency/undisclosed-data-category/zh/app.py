@@ -12,6 +12,9 @@ class Member(models.Model):
     gender = models.CharField(max_length=8)
     # ruleid: undisclosed-data-category
     email = models.EmailField()
+    # the policy denies collecting it: contradicted-collection-claim's, not also undisclosed
+    # ok: undisclosed-data-category
+    latitude = models.FloatField()
 
 
 def upload_contacts(request):

@@ -32,8 +32,9 @@ class Questionnaire(models.Model):
 class HomeVisit(models.Model):
     patient = models.ForeignKey(Patient, on_delete=models.CASCADE)
     requested_for = models.DateTimeField()
-    # ruleid: sensitive-pii-collected, undisclosed-data-category
-    # ok: undisclosed-sensitive-data
+    # the policy denies collecting it: contradicted-collection-claim at the policy line, not also undisclosed here
+    # ruleid: sensitive-pii-collected
+    # ok: undisclosed-sensitive-data, undisclosed-data-category
     latitude = models.DecimalField(max_digits=9, decimal_places=6)
     # ruleid: sensitive-pii-collected
     longitude = models.DecimalField(max_digits=9, decimal_places=6)
