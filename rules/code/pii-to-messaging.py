@@ -4,6 +4,7 @@ from email.message import EmailMessage
 
 import boto3
 from alibabacloud_dysmsapi20170525 import models as sms_models
+from alibabacloud_dysmsapi20170525.client import Client as AliClient
 from django.core.mail import send_mail
 from sendgrid import SendGridAPIClient
 from sendgrid.helpers.mail import Mail
@@ -14,6 +15,7 @@ from twilio.rest import Client
 
 twilio = Client("sid", "token")
 slack = WebClient(token="xoxb-token")
+ali_client = AliClient(None)
 
 
 def send_code(user, code):
@@ -26,12 +28,13 @@ def send_code(user, code):
 
 
 def welcome_mail(customer):
-    # ruleid: pii-to-messaging
-    message = Mail(from_email="hello@shop.example.com", to_emails=customer.email, subject="Welcome")
     # ok: pii-to-messaging
+    message = Mail(from_email="hello@shop.example.com", to_emails=customer.email, subject="Welcome")
     notice = Mail(from_email="hello@shop.example.com", to_emails="ops@shop.example.com", subject="Deploy done")
+    # ruleid: pii-to-messaging
     SendGridAPIClient("key").send(message)
-    return notice
+    # ok: pii-to-messaging
+    SendGridAPIClient("key").send(notice)
 
 
 def smtp_receipt(order, buyer):
@@ -81,10 +84,12 @@ def aws_messages(user):
 
 
 def china_sms(user, code):
-    # ruleid: pii-to-messaging
-    request = sms_models.SendSmsRequest(phone_numbers=user.shouji, sign_name="Shop", template_code="SMS_1")
     # ok: pii-to-messaging
-    sms_models.SendSmsRequest(phone_numbers="13800000000", sign_name="Shop", template_code="SMS_1")
+    request = sms_models.SendSmsRequest(phone_numbers=user.shouji, sign_name="Shop", template_code="SMS_1")
+    # ruleid: pii-to-messaging
+    ali_client.send_sms(request)
+    # ok: pii-to-messaging
+    ali_client.send_sms(sms_models.SendSmsRequest(phone_numbers="13800000000", sign_name="Shop", template_code="SMS_1"))
     client = sms_client.SmsClient(None, "ap-guangzhou")
     req = tc_models.SendSmsRequest()
     # ruleid: pii-to-messaging

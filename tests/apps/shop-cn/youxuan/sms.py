@@ -20,14 +20,14 @@ _client = SmsClient(open_api_models.Config(
 
 
 def send_login_code(mobile: str, code: str) -> bool:
-    # ruleid: pii-to-messaging
-    # ok: undisclosed-recipient, undisclosed-cross-border
     request = sms_models.SendSmsRequest(
         phone_numbers=mobile,
         sign_name=settings.SMS_SIGN_NAME,
         template_code=settings.SMS_TEMPLATE_LOGIN,
         template_param=json.dumps({"code": code}),
     )
+    # ruleid: pii-to-messaging
+    # ok: undisclosed-recipient, undisclosed-cross-border
     response = _client.send_sms(request)
     # ok: pii-in-log
     logger.info("login code sent to %s: %s", mask_mobile(mobile), response.body.code)
@@ -35,12 +35,12 @@ def send_login_code(mobile: str, code: str) -> bool:
 
 
 def send_shipped_notice(mobile: str, order_no: str) -> None:
-    # ruleid: pii-to-messaging
-    # ok: undisclosed-recipient, undisclosed-cross-border
     request = sms_models.SendSmsRequest(
         phone_numbers=mobile,
         sign_name=settings.SMS_SIGN_NAME,
         template_code=settings.SMS_TEMPLATE_SHIPPED,
         template_param=json.dumps({"order_no": order_no}),
     )
+    # ruleid: pii-to-messaging
+    # ok: undisclosed-recipient, undisclosed-cross-border
     _client.send_sms(request)
