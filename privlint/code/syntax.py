@@ -79,8 +79,10 @@ def string_key(node: cst.Subscript) -> str | None:
 
 
 def is_plain_variable(node: cst.BaseExpression) -> bool:
-    """A bare variable (``value``, ``x``): its key or keyword then says what it holds (``{"email": value}``)."""
-    return isinstance(node, cst.Name) and node.value not in {"None", "True", "False"}
+    """A bare variable (``value``, ``x``): its key or keyword then says what it holds (``{"email": value}``); not
+    a constant (``to_emails=ADMIN_EMAILS`` names the project's own addresses)."""
+    return (isinstance(node, cst.Name) and node.value not in {"None", "True", "False"}
+            and not is_constant_name(node.value))
 
 
 def leading_text(node: cst.BaseExpression, scope: Scope) -> str | None:

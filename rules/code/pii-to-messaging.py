@@ -27,6 +27,19 @@ def send_code(user, code):
     twilio.messages.list(to=user.phone_number)
 
 
+ON_CALL_EMAILS = ["oncall@shop.example.com"]
+
+
+def order_alert(order_id, load_watchers):
+    alert = Mail(from_email="alerts@shop.example.com", to_emails=ON_CALL_EMAILS, subject=f"Order {order_id} stuck")
+    # ok: pii-to-messaging
+    SendGridAPIClient("key").send(alert)
+    watchers = load_watchers(order_id)
+    update = Mail(from_email="alerts@shop.example.com", to_emails=watchers, subject=f"Order {order_id} shipped")
+    # ruleid: pii-to-messaging
+    SendGridAPIClient("key").send(update)
+
+
 def welcome_mail(customer):
     # ok: pii-to-messaging
     message = Mail(from_email="hello@shop.example.com", to_emails=customer.email, subject="Welcome")
