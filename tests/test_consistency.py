@@ -67,12 +67,17 @@ GENDER_CODE = ("import logging\n\nlog = logging.getLogger(__name__)\n\n\ndef sig
     ("# Privacy\n\n## Information we collect\n\nWe collect your contact number.\n", {"gender"}),
 ])
 def test_claim_synonyms_and_broader_categories_disclose_the_code_s_data(run_cli, tmp_path, policy, undisclosed):
+    findings = _gdpr_scan(run_cli, tmp_path, policy, GENDER_CODE, "undisclosed-data-category")
+    assert {f["properties"]["dataCategories"][0] for f in findings} == undisclosed
+
+
+def _gdpr_scan(run_cli, tmp_path: Path, policy: str, code: str, rule_id: str) -> list[dict]:
+    """The findings of ``rule_id`` in a project of one policy and one module, scanned under the GDPR."""
     write(tmp_path, "pyproject.toml", "[tool.privlint]\nregimes = ['gdpr']\n")
     write(tmp_path, "PRIVACY.md", policy)
-    write(tmp_path, "app.py", GENDER_CODE)
+    write(tmp_path, "app.py", code)
     _, out, _ = run_cli("scan", str(tmp_path), "--format", "json")
-    findings = [f for f in json.loads(out)["findings"] if f["ruleId"] == "undisclosed-data-category"]
-    assert {f["properties"]["dataCategories"][0] for f in findings} == undisclosed
+    return [f for f in json.loads(out)["findings"] if f["ruleId"] == rule_id]
 
 
 RECEIPT_CODE = ("from sendgrid import SendGridAPIClient\nfrom sendgrid.helpers.mail import Mail\n\n\n"
@@ -85,12 +90,7 @@ RECEIPT_CODE = ("from sendgrid import SendGridAPIClient\nfrom sendgrid.helpers.m
     ("# Privacy\n\nOur payment processors charge your card on our behalf.\n", True),
 ])
 def test_a_kind_of_recipient_discloses_the_vendors_it_covers(run_cli, tmp_path, policy, undisclosed):
-    write(tmp_path, "pyproject.toml", "[tool.privlint]\nregimes = ['gdpr']\n")
-    write(tmp_path, "PRIVACY.md", policy)
-    write(tmp_path, "app.py", RECEIPT_CODE)
-    _, out, _ = run_cli("scan", str(tmp_path), "--format", "json")
-    findings = [f for f in json.loads(out)["findings"] if f["ruleId"] == "undisclosed-recipient"]
-    assert bool(findings) == undisclosed
+    assert bool(_gdpr_scan(run_cli, tmp_path, policy, RECEIPT_CODE, "undisclosed-recipient")) == undisclosed
 
 
 def test_covers_must_list_categories(tmp_path):
