@@ -12,6 +12,12 @@ from slack_sdk import WebClient
 from slack_sdk.webhook import WebhookClient
 from tencentcloud.sms.v20210111 import models as tc_models, sms_client
 from twilio.rest import Client
+import jpush
+import plivo
+import qiniu
+import requests
+from firebase_admin import messaging
+from postmarker.core import PostmarkClient
 
 twilio = Client("sid", "token")
 slack = WebClient(token="xoxb-token")
@@ -111,3 +117,57 @@ def china_sms(user, code):
     # ruleid: pii-to-messaging
     client.SendSms(req)
     return request
+
+
+jpush_client = jpush.JPush("app-key", "master-secret")
+
+
+def china_push(user, order):
+    push = jpush_client.create_push()
+    # ruleid: pii-to-messaging
+    push.audience = jpush.audience(jpush.alias(user.phone))
+    # ok: pii-to-messaging
+    push.notification = jpush.notification(alert=f"Order {order.id} has shipped")
+    push.send()
+    device = jpush_client.create_device()
+    # ruleid: pii-to-messaging
+    device.set_devicemobile("1507bfd3f7c466c355c", jpush.device_mobile(user.mobile))
+    # ok: pii-to-messaging
+    device.set_deviceinfo("1507bfd3f7c466c355c", {"tags": {"add": ["vip"]}})
+    # ruleid: pii-to-messaging
+    requests.post("https://msgapi.umeng.com/api/send", json={"type": "unicast", "device_tokens": user.device_token})
+    # ok: pii-to-messaging
+    requests.post("https://msgapi.umeng.com/api/send", json={"type": "broadcast", "payload": {"body": "Sale"}})
+    # ruleid: pii-to-messaging
+    requests.post("https://push-api.cloud.huawei.com/v1/10086/messages:send", json={"message": {"token": [user.push_token]}})
+    # ruleid: pii-to-messaging
+    requests.post("https://api.xmpush.xiaomi.com/v3/message/regid", data={"alias": user.phone})
+    # ruleid: pii-to-messaging
+    requests.post("https://restapi.getui.com/v2/appid/push/single/alias", json={"audience": {"alias": [user.phone]}})
+    # ruleid: pii-to-messaging
+    qiniu.Sms(qiniu.Auth("ak", "sk")).sendMessage("tpl-1", [user.phone], {"code": "1234"})
+    # ok: pii-to-messaging
+    qiniu.Sms(qiniu.Auth("ak", "sk")).sendMessage("tpl-1", ["13800000000"], {"code": "1234"})
+
+
+def fcm_push(user):
+    shipped = messaging.Message(token=user.fcm_token, notification=messaging.Notification(title="Shipped"))
+    # ruleid: pii-to-messaging
+    messaging.send(shipped)
+    # ok: pii-to-messaging
+    messaging.send(messaging.Message(topic="offers", notification=messaging.Notification(title="Sale")))
+    # ruleid: pii-to-messaging
+    messaging.subscribe_to_topic([user.registration_token], "offers")
+
+
+def other_providers(user):
+    client = plivo.RestClient("auth-id", "auth-token")
+    # ruleid: pii-to-messaging
+    client.messages.create(src="+14155550100", dst=user.phone, text="Your code is 1234")
+    # ok: pii-to-messaging
+    client.messages.create(src="+14155550100", dst="+14155550101", text="Nightly job finished")
+    postmark = PostmarkClient(server_token="token")
+    # ruleid: pii-to-messaging
+    postmark.emails.send(From="hello@shop.example.com", To=user.email, Subject="Welcome", HtmlBody="<p>Hi</p>")
+    # ok: pii-to-messaging
+    postmark.emails.send(From="hello@shop.example.com", To="ops@shop.example.com", Subject="Deploy", HtmlBody="done")

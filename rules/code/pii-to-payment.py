@@ -1,5 +1,7 @@
 import braintree
 import stripe
+from alipay import AliPay
+from wechatpayv3 import WeChatPay, WeChatPayType
 
 gateway = braintree.BraintreeGateway(braintree.Configuration.instantiate())
 client = stripe.StripeClient("sk_test")
@@ -39,3 +41,25 @@ def braintree_sale(order):
     gateway.transaction.sale({"amount": str(order.total), "customer": {"email": order.customer.email}})
     # ok: pii-to-payment
     gateway.transaction.sale({"amount": str(order.total), "payment_method_nonce": order.nonce})
+
+
+wxpay = WeChatPay(WeChatPayType.JSAPI, "1230000109", "private-key", "serial-no", "wxd678efh567hg6787", "apiv3-key",
+                  notify_url="https://shop.example.com/wxpay/notify")
+alipay = AliPay(appid="2016", app_notify_url=None, app_private_key_string="key", alipay_public_key_string="key")
+
+
+def wechat_pay(order, user):
+    # ruleid: pii-to-payment
+    wxpay.pay(description="Order", out_trade_no=order.no, amount={"total": order.fen}, payer={"openid": user.openid})
+    # ok: pii-to-payment
+    wxpay.pay(description="Order", out_trade_no=order.no, amount={"total": order.fen}, pay_type=WeChatPayType.NATIVE)
+
+
+def alipay_pay(order, user):
+    # ruleid: pii-to-payment
+    alipay.api_alipay_trade_create(subject="Order", out_trade_no=order.no, total_amount=order.total,
+                                   buyer_id=user.alipay_user_id)
+    # ok: pii-to-payment
+    alipay.api_alipay_trade_page_pay(subject="Order", out_trade_no=order.no, total_amount=order.total)
+    # ruleid: pii-to-payment
+    alipay.api_alipay_fund_trans_toaccount_transfer(order.no, "ALIPAY_LOGONID", user.phone, order.total)

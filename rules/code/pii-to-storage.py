@@ -6,10 +6,13 @@ from multiprocessing import Pool
 from pathlib import Path
 
 import boto3
+import obs
 import oss2
+import qiniu
 import redis
 from confluent_kafka import Producer
 from elasticsearch import Elasticsearch
+from firebase_admin import auth
 from google.cloud import storage
 from kafka import KafkaProducer
 from qcloud_cos import CosS3Client
@@ -124,3 +127,22 @@ def django_session_view(request, user):
     request.session["phone"] = user.phone
     # ok: pii-to-storage
     request.session["theme"] = "dark"
+
+
+def china_object_storage(user, token):
+    # ruleid: pii-to-storage
+    qiniu.put_data(token, f"idcards/{user.id_card_no}.jpg", user.id_card_photo)
+    # ok: pii-to-storage
+    qiniu.put_data(token, "reports/daily.csv", b"signups,42")
+    client = obs.ObsClient(access_key_id="ak", secret_access_key="sk", server="https://obs.cn-north-4.myhuaweicloud.com")
+    # ruleid: pii-to-storage
+    client.putContent("profiles", f"users/{user.id}.txt", user.home_address)
+    # ok: pii-to-storage
+    client.putContent("profiles", "health/ping.txt", "ok")
+
+
+def firebase_signup(user):
+    # ruleid: pii-to-storage
+    auth.create_user(email=user.email, phone_number=user.phone, display_name=user.full_name)
+    # ok: pii-to-storage
+    auth.create_user(uid=str(user.id), disabled=False)
