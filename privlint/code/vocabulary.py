@@ -15,7 +15,8 @@ STRING_METHODS = frozenset({
     "isoformat", "strftime", "astimezone", "date", "hexdigest", "digest",
 })
 # Methods that put their arguments into the container they are called on: ``hops.append(ip)``.
-CONTAINER_ADDERS = frozenset({"append", "extend", "add", "insert", "update", "appendleft", "extendleft"})
+CONTAINER_ADDERS = frozenset({"append", "extend", "add", "insert", "update", "appendleft", "extendleft",
+                              "from_json_string", "from_map"})  # SDK request models filled from JSON or a dict
 # Request fields whose bare name says what the person typed into them, although elsewhere the word needs a
 # person as owner: their account (``request.form["login"]``) or their mobile number (``request.json["mobile"]``).
 REQUEST_FIELDS = {"user": "username", "login": "username", "mobile": "phone-number"}
