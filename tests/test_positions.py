@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import libcst as cst
+import pytest
 from libcst._nodes.internal import CodegenState
 
-from privlint.code.positions import _SpanState, expression_spans
+from privlint.code.positions import expression_spans
 
 SOURCE = '''\
 import logging as log
@@ -21,23 +22,55 @@ def register(name: str, *args, email=None, **rest) -> None:
 class Model:
     async def save(self, *, user: "User" = None) -> None:
         await self.store[user.email](*(yield), **{"a": 1})
+
+
+print(Model)
 '''
 
 
-class _LibcstBookkeeping(_SpanState):
-    """The span state with libcst's own ``record_syntactic_position`` (a generator per expression)."""
+class _Reference(CodegenState):
+    """libcst's plain code generation, placing each expression and parameter by the text generated so far."""
 
-    record_syntactic_position = CodegenState.record_syntactic_position
+    def __init__(self, module: cst.Module) -> None:
+        super().__init__(default_indent=module.default_indent, default_newline=module.default_newline)
+        self.starts: list[tuple[int, int]] = []
+        self.spans: dict[cst.CSTNode, tuple[int, int, int, int]] = {}
+
+    def _here(self) -> tuple[int, int]:
+        text = "".join(self.tokens)
+        breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
+        return breaks + 1, len(text) - max(text.rfind("\n"), text.rfind("\r")) - 1
+
+    def before_codegen(self, node: cst.CSTNode) -> None:
+        if isinstance(node, (cst.BaseExpression, cst.Param)):
+            self.starts.append(self._here())
+
+    def after_codegen(self, node: cst.CSTNode) -> None:
+        if isinstance(node, (cst.BaseExpression, cst.Param)):
+            self.spans[node] = (*self.starts.pop(), *self._here())
 
 
-def test_spans_do_not_depend_on_libcst_position_bookkeeping():
-    module = cst.parse_module(SOURCE)
-    state = _LibcstBookkeeping(default_indent=module.default_indent, default_newline=module.default_newline)
+def _reference_spans(source: str) -> tuple[cst.Module, dict[cst.CSTNode, tuple[int, int, int, int]]]:
+    module = cst.parse_module(source)
+    state = _Reference(module)
     module._codegen(state)
+    return module, state.spans
+
+
+@pytest.mark.parametrize("source", [SOURCE, SOURCE.replace("\n", "\r\n"), SOURCE.replace("\n", "\r")])
+def test_spans_are_those_of_plain_code_generation(source):
+    module, expected = _reference_spans(source)
     spans = expression_spans(module)
-    assert spans == state.spans
+    assert dict(spans) == expected
     assert len(spans) > 40
-    assert "".join(state.tokens) == SOURCE
+
+
+def test_libcst_code_generation_is_restored_after_the_pass():
+    module = cst.parse_module(SOURCE)
+    codegen = cst.CSTNode.__dict__["_codegen"]
+    expression_spans(module)
+    assert cst.CSTNode.__dict__["_codegen"] is codegen
+    assert module.code == SOURCE
 
 
 def test_a_parenthesised_expression_starts_at_its_parenthesis():
