@@ -28,8 +28,11 @@ print(Model)
 '''
 
 
+_RECORDED = (cst.BaseExpression, cst.Param, cst.FunctionDef)
+
+
 class _Reference(CodegenState):
-    """libcst's plain code generation, placing each expression and parameter by the text generated so far."""
+    """libcst's plain code generation, placing each expression, parameter and function by the text so far."""
 
     def __init__(self, module: cst.Module) -> None:
         super().__init__(default_indent=module.default_indent, default_newline=module.default_newline)
@@ -42,11 +45,11 @@ class _Reference(CodegenState):
         return breaks + 1, len(text) - max(text.rfind("\n"), text.rfind("\r")) - 1
 
     def before_codegen(self, node: cst.CSTNode) -> None:
-        if isinstance(node, (cst.BaseExpression, cst.Param)):
+        if isinstance(node, _RECORDED):
             self.starts.append(self._here())
 
     def after_codegen(self, node: cst.CSTNode) -> None:
-        if isinstance(node, (cst.BaseExpression, cst.Param)):
+        if isinstance(node, _RECORDED):
             self.spans[node] = (*self.starts.pop(), *self._here())
 
 
@@ -78,3 +81,11 @@ def test_a_parenthesised_expression_starts_at_its_parenthesis():
     spans = expression_spans(module)
     assign = module.body[1].body.body[0].body[0]
     assert spans[assign.value] == (5, 12, 6, 19)
+
+
+def test_the_source_of_a_function_is_its_code():
+    module = cst.parse_module(SOURCE)
+    spans = expression_spans(module)
+    function = module.body[1]
+    assert spans.source(function) == module.code_for_node(function)
+    assert spans.source(function).lstrip().startswith("def register(")

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Mapping
-
 import libcst as cst
 
 from privlint.code.calls import CallResolver
 from privlint.code.context import AnalysisContext, CollectionHit
 from privlint.code.imports import dotted_name
-from privlint.code.positions import Span
+from privlint.code.positions import Spans
 from privlint.code.summaries import SchemaSummary
 from privlint.code.syntax import literal_value
 from privlint.code.taint import Scope, Taint, union
@@ -29,7 +27,7 @@ class CollectionRecorder(CallResolver):
     """Base of the flow walker: where the file is, and the collection points found while walking it."""
 
     def __init__(self, context: AnalysisContext, *, module_name: str, path: str,
-                 positions: Mapping[cst.CSTNode, Span], lines: list[str]) -> None:
+                 positions: Spans, lines: list[str]) -> None:
         super().__init__(context.catalogue, module_name, context.project_roots)
         self.context = context
         self.path = path

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Callable, Mapping
+from typing import Callable
 
 import libcst as cst
 
 from privlint.code.context import AnalysisContext
 from privlint.code.imports import dotted_name
 from privlint.code.methods import ANY_RECEIVER
-from privlint.code.positions import Span
+from privlint.code.positions import Spans
 from privlint.code.sinkcheck import SinkChecker
 from privlint.code.summaries import USER_MODEL, CallSite, FunctionSummary
 from privlint.code.syntax import (
@@ -29,7 +29,7 @@ class ExpressionEvaluator(SinkChecker):
     """Expression half of the flow analysis; the statement walker builds on it."""
 
     def __init__(self, context: AnalysisContext, *, module_name: str, path: str,
-                 positions: Mapping[cst.CSTNode, Span], lines: list[str]) -> None:
+                 positions: Spans, lines: list[str]) -> None:
         super().__init__(context, module_name=module_name, path=path, positions=positions, lines=lines)
         self.call_sites: list[CallSite] = []
         self.summaries: list[FunctionSummary] = []

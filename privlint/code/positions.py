@@ -34,7 +34,7 @@ def _concrete_subclasses(*roots: type) -> frozenset[type]:
     return frozenset(found)
 
 
-_RECORDED = _concrete_subclasses(cst.BaseExpression, cst.Param)
+_RECORDED = _concrete_subclasses(cst.BaseExpression, cst.Param, cst.FunctionDef)
 
 
 @dataclass
@@ -105,9 +105,10 @@ class Spans(Mapping[cst.CSTNode, Span]):
     def __init__(self, tokens: list[str], bounds: dict[cst.CSTNode, tuple[int, int]]) -> None:
         self._tokens = tokens
         self._bounds = bounds
-        self._places: list[tuple[int, int]] | None = None  # by token index, where the text has a carriage return
+        self._text = ""
         self._offsets: list[int] = []
         self._line_starts: list[int] = []
+        self._places: list[tuple[int, int]] | None = None  # by token index, where the text has a carriage return
 
     def __getitem__(self, node: cst.CSTNode) -> Span:
         start, end = self._bounds[node]
@@ -119,23 +120,30 @@ class Spans(Mapping[cst.CSTNode, Span]):
     def __len__(self) -> int:
         return len(self._bounds)
 
+    def source(self, node: cst.FunctionDef) -> str:
+        """The code of a function, its decorators and the comments above it included."""
+        start, end = self._bounds[node]
+        offsets = self._measured()
+        return self._text[offsets[start]:offsets[end]]
+
     def _place(self, index: int) -> tuple[int, int]:
         """Line and column where token ``index`` starts."""
-        if not self._offsets and self._places is None:
-            self._measure()
+        offset = self._measured()[index]
         if self._places is not None:
             return self._places[index]
-        offset = self._offsets[index]
         line = bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1]
 
-    def _measure(self) -> None:
-        text = "".join(self._tokens)
-        if "\r" in text:
-            self._places = _places(self._tokens)
-            return
-        self._offsets = list(accumulate(map(len, self._tokens), initial=0))
-        self._line_starts = [0, *(match.end() for match in _NEWLINE.finditer(text))]
+    def _measured(self) -> list[int]:
+        """Each token's offset in the text, worked out on first use."""
+        if not self._offsets:
+            self._text = "".join(self._tokens)
+            self._offsets = list(accumulate(map(len, self._tokens), initial=0))
+            if "\r" in self._text:
+                self._places = _places(self._tokens)
+            else:
+                self._line_starts = [0, *(match.end() for match in _NEWLINE.finditer(self._text))]
+        return self._offsets
 
 
 def _places(tokens: list[str]) -> list[tuple[int, int]]:
@@ -155,7 +163,7 @@ def _places(tokens: list[str]) -> list[tuple[int, int]]:
 
 
 def expression_spans(module: cst.Module) -> Spans:
-    """(line, column, end line, end column) of every expression and parameter of ``module``."""
+    """(line, column, end line, end column) of every expression, parameter and function of ``module``."""
     state = _SpanState(default_indent=module.default_indent, default_newline=module.default_newline)
     with _recording():
         module._codegen(state)
