@@ -8,6 +8,7 @@ the process that started them is gone.
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 import time
@@ -91,6 +92,7 @@ _WORKER_ENGINE: "Engine | None" = None
 def _start_worker(config: Config, roots: frozenset[str], salt: str | None, parent: int) -> None:
     from privlint.engine import build_engine
 
+    gc.enable()  # a forked worker inherits the scanning process's paused collector; it pauses it per file itself
     global _WORKER_ENGINE
     _WORKER_ENGINE = build_engine(config, roots, salt=salt)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
