@@ -5,8 +5,9 @@ from __future__ import annotations
 import libcst as cst
 import pytest
 from libcst._nodes.internal import CodegenState
+from libcst.metadata import PositionProvider
 
-from privlint.code.positions import expression_spans
+from privlint.code.positions import _recording, expression_spans
 
 SOURCE = '''\
 import logging as log
@@ -89,3 +90,12 @@ def test_the_source_of_a_function_is_its_code():
     function = module.body[1]
     assert spans.source(function) == module.code_for_node(function)
     assert spans.source(function).lstrip().startswith("def register(")
+
+
+def test_other_code_generation_during_a_pass_is_libcst_own():
+    """Another thread generating code while a pass runs gets libcst's own code generation, positions included."""
+    module = cst.parse_module(SOURCE)
+    expected = cst.MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    with _recording():
+        assert module.code == SOURCE
+        assert cst.MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider) == expected

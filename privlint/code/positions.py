@@ -9,6 +9,7 @@ opening parenthesis.
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_right
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
@@ -71,13 +72,23 @@ class _Parenthesized:
                 rpar._codegen(self.state)
 
 
-def _parenthesized(self: _BaseParenthesizedNode, state: CodegenState) -> _Parenthesized:
+# libcst's own, restored after each pass and used meanwhile for any other code generation (another thread's).
+_CODEGEN = cst.CSTNode.__dict__["_codegen"]
+_PARENTHESIZE = _BaseParenthesizedNode.__dict__["_parenthesize"]
+_PASS = threading.Lock()
+
+
+def _parenthesized(self: _BaseParenthesizedNode, state: CodegenState) -> ContextManager[None]:
+    if type(state) is not _SpanState:
+        return _PARENTHESIZE(self, state)  # type: ignore[no-any-return]
     return _Parenthesized(self, state)
 
 
-def _recording_codegen(self: cst.CSTNode, state: _SpanState, **kwargs: Any) -> None:
+def _recording_codegen(self: cst.CSTNode, state: CodegenState, **kwargs: Any) -> None:
     """``CSTNode._codegen`` noting the tokens of recorded nodes, without a method call before and after each."""
-    if type(self) in _RECORDED:
+    if type(state) is not _SpanState:
+        _CODEGEN(self, state, **kwargs)
+    elif type(self) in _RECORDED:
         start = len(state.tokens)
         self._codegen_impl(state, **kwargs)
         state.bounds[self] = (start, len(state.tokens))
@@ -87,16 +98,16 @@ def _recording_codegen(self: cst.CSTNode, state: _SpanState, **kwargs: Any) -> N
 
 @contextmanager
 def _recording() -> Iterator[None]:
-    """libcst's code generation, recording spans, for the duration of one pass (restored even on errors)."""
-    codegen = cst.CSTNode.__dict__["_codegen"]
-    parenthesize = _BaseParenthesizedNode.__dict__["_parenthesize"]
-    cst.CSTNode._codegen = _recording_codegen  # type: ignore[method-assign,assignment]
-    _BaseParenthesizedNode._parenthesize = _parenthesized  # type: ignore[method-assign,assignment]
-    try:
-        yield
-    finally:
-        cst.CSTNode._codegen = codegen  # type: ignore[method-assign]
-        _BaseParenthesizedNode._parenthesize = parenthesize  # type: ignore[method-assign]
+    """libcst's code generation, recording spans, for the duration of one pass (one at a time; restored even
+    on errors)."""
+    with _PASS:
+        cst.CSTNode._codegen = _recording_codegen  # type: ignore[method-assign,assignment]
+        _BaseParenthesizedNode._parenthesize = _parenthesized  # type: ignore[method-assign,assignment]
+        try:
+            yield
+        finally:
+            cst.CSTNode._codegen = _CODEGEN  # type: ignore[method-assign]
+            _BaseParenthesizedNode._parenthesize = _PARENTHESIZE  # type: ignore[method-assign]
 
 
 class Spans(Mapping[cst.CSTNode, Span]):

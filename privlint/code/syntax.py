@@ -75,7 +75,7 @@ def _evaluated(source: str) -> str | bytes:
     # ast.literal_eval parses its argument and leaves four closures in a reference cycle on every call: the same
     # few keys are read again and again, so each literal is evaluated once, and one with no escape, no bytes
     # prefix and no carriage return (which Python reads as a newline) is its text between the quotes.
-    quote = source[-1] * 3 if source.endswith(("\"\"\"", "\'\'\'")) and len(source) >= 6 else source[-1]
+    quote = source[-1] * 3 if source.endswith(('"""', "'''")) and len(source) >= 6 else source[-1]
     prefix = source[:source.index(quote[0])]
     if prefix.lower() in _PLAIN_PREFIXES and "\\" not in source and "\r" not in source:
         return source[len(prefix) + len(quote):-len(quote)]
