@@ -61,9 +61,11 @@ def _analysed(engine: Engine, files: Sequence[Path], context: Sequence[Path], jo
     """The findings of ``files`` (flows through the ``context`` files followed), analysed."""
     from privlint import engine as analysis
     from privlint.code.results import build_findings
+    from privlint.code.scanner import collector_paused
 
-    facts = analysis.scan_project(engine, files, jobs, progress, context_files=context)
-    findings, notifications = build_findings(facts, engine.context, engine.rules)
+    with collector_paused():
+        facts = analysis.scan_project(engine, files, jobs, progress, context_files=context)
+        findings, notifications = build_findings(facts, engine.context, engine.rules)
     if context:
         listed = {engine.display(path) for path in files}
         findings = [finding for finding in findings if finding.location.path in listed]

@@ -21,6 +21,7 @@ from privlint.code.summaries import CallSite
 from privlint.config import Config
 from privlint.errors import ConfigError
 from privlint.findings import RuleMeta
+from privlint.linear_regex import LinearPattern, compile_linear
 from privlint.loader import load_code_rules
 from privlint.packs import builtin_pack, pack_dirs, pack_files
 from privlint.taxonomy import Taxonomy, load_taxonomy
@@ -213,6 +214,11 @@ def _schema_users(facts: dict[Path, FileFacts], files: Sequence[Path]) -> list[P
     if any(schema.user_model for schema in schemas):
         alternatives.append(USER_USED_WHOLE)
     pattern = re.compile("|".join(alternatives))
+    # RE2 answers the same on ASCII text (where \b and \w mean what they mean in Python) in a third of the time.
+    try:
+        quick: re.Pattern[str] | LinearPattern = compile_linear(pattern.pattern)
+    except ValueError:
+        quick = pattern
     users = []
     for path in files:
         if facts[path].screened_out:
@@ -220,7 +226,7 @@ def _schema_users(facts: dict[Path, FileFacts], files: Sequence[Path]) -> list[P
                 text = path.read_text(encoding="utf-8", errors="replace")
             except OSError:
                 continue
-            if pattern.search(text):
+            if (quick if text.isascii() else pattern).search(text):
                 users.append(path)
     return users
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Mapping
-
 import libcst as cst
 
 from privlint.code.calls import CallResolver
 from privlint.code.context import AnalysisContext, CollectionHit
 from privlint.code.imports import dotted_name
-from privlint.code.positions import Span
+from privlint.code.positions import Spans
 from privlint.code.summaries import SchemaSummary
+from privlint.code.syntax import literal_value
 from privlint.code.taint import Scope, Taint, union
 from privlint.findings import FlowStep, Location
 from privlint.taxonomy.tokens import split_identifier
@@ -28,7 +27,7 @@ class CollectionRecorder(CallResolver):
     """Base of the flow walker: where the file is, and the collection points found while walking it."""
 
     def __init__(self, context: AnalysisContext, *, module_name: str, path: str,
-                 positions: Mapping[cst.CSTNode, Span], lines: list[str]) -> None:
+                 positions: Spans, lines: list[str]) -> None:
         super().__init__(context.catalogue, module_name, context.project_roots)
         self.context = context
         self.path = path
@@ -43,6 +42,10 @@ class CollectionRecorder(CallResolver):
         snippet = self.lines[line - 1].strip() if 0 < line <= len(self.lines) else ""
         return Location(path=self.path, line=line, column=column, end_line=end_line, end_column=end_column,
                         snippet=snippet)
+
+    def is_project_class(self, qualified: str) -> bool:
+        """Whether a qualified class name is defined in this module or another of the project."""
+        return qualified.startswith(f"{self.module_name}.") or qualified.split(".", 1)[0] in self.context.project_roots
 
     def step(self, node: cst.CSTNode, message: str) -> FlowStep:
         return FlowStep(location=self.location(node), message=message)
@@ -104,7 +107,7 @@ class CollectionRecorder(CallResolver):
 
     def literal(self, node: cst.SimpleString) -> None:
         """A string literal whose value is personal data (a valid ID number, a real e-mail address...)."""
-        value = node.evaluated_value
+        value = literal_value(node)
         if isinstance(value, str) and 5 <= len(value) <= 64:
             data_type = self.context.taxonomy.classify_literal(value)
             if data_type is not None and not self.in_sample_code():

@@ -9,11 +9,14 @@ from typing import Callable, Mapping
 
 import libcst as cst
 
+from privlint.code.positions import Spans
 from privlint.code.syntax import string_key, string_value
 from privlint.code.taint import Taint, union
 
 # Text that must occur in a module for any of its functions to decode a value.
 DECODES = re.compile(r"\bloads\(|\.json\(\)")
+# Names one of which a function's code must contain for it to decode a value (what ``_decoded_from`` finds).
+DECODING_NAMES = ("loads", "json")
 
 
 class DecodedReads(cst.CSTVisitor):
@@ -67,13 +70,18 @@ class DecodedReads(cst.CSTVisitor):
             self.guarded.setdefault(guard, defaultdict(list))[name].append((node, key))
 
 
-def decoded_data(body: cst.BaseSuite, name_source: Callable[[cst.CSTNode, str, str | None], Taint | None]
+def decoded_data(function: cst.FunctionDef, spans: Spans,
+                 name_source: Callable[[cst.CSTNode, str, str | None], Taint | None]
                  ) -> tuple[dict[str, Taint], dict[cst.If, dict[str, Taint]]]:
     """What a function's raw and decoded values hold, by the keys it reads from the decoded one (``name_source``
     classifies each key): after ``data = json.loads(rsp)`` and ``data["email"]``, both ``rsp`` and ``data`` hold
-    an e-mail address; a key read inside ``if "email" in data:``, by that if statement, only there."""
+    an e-mail address; a key read inside ``if "email" in data:``, by that if statement, only there. The body is
+    visited only when the function's code names a decoding call."""
+    code = spans.source(function)
+    if not any(name in code for name in DECODING_NAMES):
+        return {}, {}
     reads = DecodedReads()
-    body.visit(reads)
+    function.body.visit(reads)
 
     def held(keys: Mapping[str, list[tuple[cst.CSTNode, str]]]) -> dict[str, Taint]:
         found: dict[str, Taint] = {}

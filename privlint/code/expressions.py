@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Callable, Mapping
+from typing import Callable
 
 import libcst as cst
 
 from privlint.code.context import AnalysisContext
 from privlint.code.imports import dotted_name
 from privlint.code.methods import ANY_RECEIVER
-from privlint.code.positions import Span
+from privlint.code.positions import Spans
 from privlint.code.sinkcheck import SinkChecker
 from privlint.code.summaries import USER_MODEL, CallSite, FunctionSummary
 from privlint.code.syntax import (
@@ -29,7 +29,7 @@ class ExpressionEvaluator(SinkChecker):
     """Expression half of the flow analysis; the statement walker builds on it."""
 
     def __init__(self, context: AnalysisContext, *, module_name: str, path: str,
-                 positions: Mapping[cst.CSTNode, Span], lines: list[str]) -> None:
+                 positions: Spans, lines: list[str]) -> None:
         super().__init__(context, module_name=module_name, path=path, positions=positions, lines=lines)
         self.call_sites: list[CallSite] = []
         self.summaries: list[FunctionSummary] = []
@@ -44,16 +44,6 @@ class ExpressionEvaluator(SinkChecker):
         self.decodes = False  # whether the module decodes values (``json.loads``) at all
         self.decoded: list[dict[str, Taint]] = []  # per function being walked: what its decoded values hold
         self.decoded_guarded: list[dict[cst.If, dict[str, Taint]]] = []  # and what they hold in some if bodies
-        self._handlers: dict[type, Callable[[cst.BaseExpression, Scope], Taint | None]] = {
-            cst.Name: self._name, cst.Attribute: self._attribute, cst.Subscript: self._subscript,
-            cst.Call: self._call, cst.FormattedString: self._formatted, cst.ConcatenatedString: self._concatenated,
-            cst.BinaryOperation: self._binary, cst.BooleanOperation: self._binary, cst.Comparison: self._comparison,
-            cst.Dict: self._dict, cst.List: self._sequence, cst.Tuple: self._sequence, cst.Set: self._sequence,
-            cst.IfExp: self._if_expression, cst.Await: self._inner, cst.StarredElement: self._inner,
-            cst.Yield: self._yield, cst.NamedExpr: self._named, cst.UnaryOperation: self._unary,
-            cst.ListComp: self._comprehension, cst.SetComp: self._comprehension,
-            cst.GeneratorExp: self._comprehension, cst.DictComp: self._comprehension, cst.SimpleString: self._string,
-        }
 
     # -- sources ---------------------------------------------------------------------------------
 
@@ -79,8 +69,8 @@ class ExpressionEvaluator(SinkChecker):
 
     def evaluate(self, node: cst.BaseExpression, scope: Scope) -> Taint | None:
         """The personal data ``node`` carries (None when none), reporting sink hits inside it."""
-        handler = self._handlers.get(type(node))
-        return handler(node, scope) if handler is not None else None
+        handler = _HANDLERS.get(type(node))
+        return handler(self, node, scope) if handler is not None else None
 
     def _name(self, node: cst.Name, scope: Scope) -> Taint | None:
         bound, taint = scope.lookup(node.value)
@@ -104,9 +94,6 @@ class ExpressionEvaluator(SinkChecker):
 
     def _user_instance(self, node: cst.CSTNode) -> Taint:
         return symbolic(("instance", USER_MODEL), self.step(node, "a user of the project's user model"))
-
-    def is_project_class(self, qualified: str) -> bool:
-        return qualified.startswith(f"{self.module_name}.") or qualified.split(".", 1)[0] in self.context.project_roots
 
     def _attribute(self, node: cst.Attribute, scope: Scope) -> Taint | None:
         """A field read narrows to that field: ``customer.email`` is an e-mail, ``customer.id`` is not."""
@@ -398,3 +385,15 @@ class ExpressionEvaluator(SinkChecker):
             owner = owner_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
             return self.name_source(node, name.split("_", 1)[1], owner)
         return None
+
+
+
+# Handlers by expression type: functions, since methods bound to the walker would make it a reference cycle.
+_HANDLERS: dict[type, Callable[..., Taint | None]] = {kind: vars(ExpressionEvaluator)[name] for kind, name in (
+    (cst.Name, "_name"), (cst.Attribute, "_attribute"), (cst.Subscript, "_subscript"), (cst.Call, "_call"),
+    (cst.FormattedString, "_formatted"), (cst.ConcatenatedString, "_concatenated"), (cst.Dict, "_dict"),
+    (cst.BinaryOperation, "_binary"), (cst.BooleanOperation, "_binary"), (cst.Comparison, "_comparison"),
+    (cst.List, "_sequence"), (cst.Tuple, "_sequence"), (cst.Set, "_sequence"), (cst.IfExp, "_if_expression"),
+    (cst.Await, "_inner"), (cst.StarredElement, "_inner"), (cst.Yield, "_yield"), (cst.NamedExpr, "_named"),
+    (cst.UnaryOperation, "_unary"), (cst.ListComp, "_comprehension"), (cst.SetComp, "_comprehension"),
+    (cst.GeneratorExp, "_comprehension"), (cst.DictComp, "_comprehension"), (cst.SimpleString, "_string"))}

@@ -83,18 +83,19 @@ def scan_file(path: Path, display: str, context: AnalysisContext, *, force: bool
     source = read_source(path, display, data)
     if source.text is None:
         return FileFacts(display, notifications=(source.notification,) if source.notification else ())
-    with _collector_paused():
+    with collector_paused():
         facts = _scan_text(source.text, display, context, force)
     malformed = malformed_suppressions(source.text, display)
     return replace(facts, notifications=(*facts.notifications, *malformed)) if malformed else facts
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """No cyclic garbage collection while one file is analysed: libcst builds up to hundreds of thousands of
     nodes, alive until the analysis ends and not in cycles, which the collector would traverse again and again
     (a third of a cold scan of Django). Once the file is done they are freed by reference counting, and the
-    collector, running again, looks only at what survived."""
+    collector, running again, looks only at what survived. The scan pauses it too while facts and findings
+    pile up (``privlint.api``): they are not in cycles either, and each full collection would traverse them all."""
     if not gc.isenabled():
         yield
         return

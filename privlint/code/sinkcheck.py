@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Mapping
-
 import libcst as cst
 
 from privlint.code.catalogue import Sink
 from privlint.code.context import AnalysisContext, SinkHit
 from privlint.code.endpoints import REGION_REFERENCE, EndpointReader
 from privlint.code.hosts import is_internal
-from privlint.code.positions import Span
+from privlint.code.positions import Spans
 from privlint.code.syntax import placed
 from privlint.code.taint import Scope, Taint, union
 
@@ -19,7 +17,7 @@ class SinkChecker(EndpointReader):
     """Records the sink hits of a file: concrete data at once, symbolic data for the project-wide link."""
 
     def __init__(self, context: AnalysisContext, *, module_name: str, path: str,
-                 positions: Mapping[cst.CSTNode, Span], lines: list[str]) -> None:
+                 positions: Spans, lines: list[str]) -> None:
         super().__init__(context, module_name=module_name, path=path, positions=positions, lines=lines)
         self.hits: list[SinkHit] = []
         self.pending: list[SinkHit] = []

@@ -137,7 +137,7 @@ class StatementWalker(ClassFacts):
         self.answered_by(registered_types(node), parent)
         scope = parent.child()
         names = self.parameters(node.params, key, scope, parent, skip_first=in_class)
-        always, guarded = decoded_data(node.body, self.name_source) if self.decodes else ({}, {})
+        always, guarded = decoded_data(node, self.positions, self.name_source) if self.decodes else ({}, {})
         self.decoded.append(always)
         self.decoded_guarded.append(guarded)
         self.returns.append([])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import functools
 import re
 from typing import Iterator
 
@@ -58,9 +60,29 @@ def owner_name(node: cst.BaseExpression) -> str | None:
 
 def string_value(node: cst.BaseExpression) -> str | None:
     if isinstance(node, cst.SimpleString):
-        value = node.evaluated_value
+        value = literal_value(node)
         return value if isinstance(value, str) else None
     return None
+
+
+def literal_value(node: cst.SimpleString) -> str | bytes:
+    """What a string literal evaluates to (libcst's ``evaluated_value``, remembered by the literal's source)."""
+    return _evaluated(node.value)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _evaluated(source: str) -> str | bytes:
+    # ast.literal_eval parses its argument and leaves four closures in a reference cycle on every call: the same
+    # few keys are read again and again, so each literal is evaluated once, and one with no escape, no bytes
+    # prefix and no carriage return (which Python reads as a newline) is its text between the quotes.
+    quote = source[-1] * 3 if source.endswith(('"""', "'''")) and len(source) >= 6 else source[-1]
+    prefix = source[:source.index(quote[0])]
+    if prefix.lower() in _PLAIN_PREFIXES and "\\" not in source and "\r" not in source:
+        return source[len(prefix) + len(quote):-len(quote)]
+    return ast.literal_eval(source)
+
+
+_PLAIN_PREFIXES = frozenset({"", "u", "r"})
 
 
 def key_text(node: cst.BaseExpression) -> str | None:

@@ -8,6 +8,7 @@ the process that started them is gone.
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 import time
@@ -37,9 +38,12 @@ class WorkerPool:
 
     def scan(self, paths: Sequence[Path], force: bool) -> list[FileFacts]:
         results: dict[Path, FileFacts] = {}
+        # Largest files first, in chunks small enough to share out: the last tasks are short, the workers end together.
+        order = sorted(paths, key=_size, reverse=True)
+        chunk = max(1, min(CHUNK, len(order) // (4 * self._workers)))
         try:
-            for path, facts in zip(paths, self._pool.map(_scan_in_worker, paths, [force] * len(paths),
-                                                         chunksize=CHUNK)):
+            for path, facts in zip(order, self._pool.map(_scan_in_worker, order, [force] * len(order),
+                                                         chunksize=chunk)):
                 results[path] = facts
         except BrokenProcessPool:
             self._recover([path for path in paths if path not in results], force, results)
@@ -85,12 +89,20 @@ class WorkerPool:
         return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=initargs)
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 _WORKER_ENGINE: "Engine | None" = None
 
 
 def _start_worker(config: Config, roots: frozenset[str], salt: str | None, parent: int) -> None:
     from privlint.engine import build_engine
 
+    gc.enable()  # a forked worker inherits the scanning process's paused collector; it pauses it per file itself
     global _WORKER_ENGINE
     _WORKER_ENGINE = build_engine(config, roots, salt=salt)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()

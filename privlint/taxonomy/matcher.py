@@ -10,6 +10,7 @@ from privlint.taxonomy.model import NamePattern
 from privlint.taxonomy.tokens import singular, split_identifier
 
 Tokens = tuple[str, ...]
+_TOKENS_LIMIT = 200_000
 
 
 def pattern_tokens(pattern: str) -> Tokens:
@@ -52,14 +53,21 @@ class NameMatcher:
         self._owner_independent = owner_independent
         words = {token for items in self._index.values() for pattern in items for token in pattern.tokens}
         self._cjk = frozenset(word for word in words | self._person if not word.isascii())
+        self._tokens: dict[str, Tokens] = {}
 
     @property
     def person_words(self) -> frozenset[str]:
         return frozenset(self._person)
 
     def tokens(self, name: str) -> Tokens:
-        """Singular lower-case tokens of an identifier, Chinese cut into the known words."""
-        return tuple(singular(token) for token in split_identifier(name, self._cjk))
+        """Singular lower-case tokens of an identifier, Chinese cut into the known words (remembered: a name is
+        classified again for every owner it is read from)."""
+        found = self._tokens.get(name)
+        if found is None:
+            if len(self._tokens) > _TOKENS_LIMIT:
+                self._tokens.clear()
+            found = self._tokens[name] = tuple(singular(token) for token in split_identifier(name, self._cjk))
+        return found
 
     def classify(self, name: str, owner: str | None) -> str | None:
         """The type id ``name`` (read from ``owner``) holds, or None; dunder names never hold personal data."""
