@@ -26,8 +26,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parents[1])]
 
+from combine import choose_combiners  # noqa: E402
 from cutoffs import choose_cutoffs, document_scores  # noqa: E402
-from examples import labelled_examples, labelled_ids  # noqa: E402
+from examples import labelled_examples, labelled_ids, written_examples  # noqa: E402
 import scoring  # noqa: E402
 from privlint.policy.reader import MODELS  # noqa: E402
 
@@ -38,15 +39,17 @@ SPACY_RANGE = ">=3.8,<4"
 
 
 def write_docbin(corpus: Path, lang: str, doc_ids: set[str], target: Path) -> int:
-    """The labelled passages of `doc_ids` as a spaCy DocBin, passages that make a disclosure repeated
-    POSITIVE_REPEAT times (most passages make none); returns how many examples."""
+    """The labelled passages of `doc_ids` and the sentences written for the reader (sentences/<lang>.yml) as a
+    spaCy DocBin, passages that make a disclosure repeated POSITIVE_REPEAT times (most passages make none);
+    returns how many examples."""
     import spacy
     from spacy.tokens import DocBin
 
     nlp = spacy.blank(lang)
     bin_ = DocBin()
     count = 0
-    for text, cats, _ in labelled_examples(corpus, lang, doc_ids):
+    examples = [(text, cats) for text, cats, _ in labelled_examples(corpus, lang, doc_ids)]
+    for text, cats in [*examples, *written_examples(lang)]:
         doc = nlp.make_doc(text)
         doc.cats = cats
         for _ in range(POSITIVE_REPEAT if any(value == 1.0 for value in cats.values()) else 1):
@@ -69,8 +72,8 @@ def train(lang: str, corpus: Path, doc_ids: set[str], work: Path) -> Path:
     return work / "output" / "model-last"
 
 
-def out_of_fold_scores(lang: str, corpus: Path, ids: list[str], work: Path, mirrors: Path) -> list:
-    """Every train+dev document scored by a model trained without it."""
+def out_of_fold_scores(lang: str, corpus: Path, ids: list[str], work: Path, mirrors: Path) -> list[dict]:
+    """Every train+dev document read by a model trained without it (cutoffs.document_scores)."""
     scores = []
     for fold in range(FOLDS):
         held_out = {doc_id for doc_id in ids if _fold(doc_id) == fold}
@@ -138,14 +141,15 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="privlint-train-") as scratch:
         work = (args.work or Path(scratch)) / args.lang
         shutil.rmtree(work, ignore_errors=True)
-        saved = HERE / ".work" / f"oof_scores_{args.lang}.json"
+        saved = HERE / ".work" / f"oof_{args.lang}.json"
         if args.cutoffs_only:
-            scores = [(labels, best, set(found)) for labels, best, found in json.loads(saved.read_text())]
+            records = json.loads(saved.read_text())
         else:
-            scores = out_of_fold_scores(args.lang, args.corpus, ids, work, args.mirrors)
+            records = out_of_fold_scores(args.lang, args.corpus, ids, work, args.mirrors)
             saved.parent.mkdir(exist_ok=True)
-            saved.write_text(json.dumps([(labels, best, sorted(found)) for labels, best, found in scores]))
-        cutoffs = choose_cutoffs(scores)
+            saved.write_text(json.dumps(records))
+        cutoffs = choose_cutoffs([(r["labels"], r["best"], set(r["found"])) for r in records])
+        cutoffs["decision"] = choose_combiners(records)
         if args.cutoffs_only:
             return _recut(args.lang, cutoffs)
         target = install(train(args.lang, args.corpus, set(ids), work / "final"), args.lang, cutoffs)
