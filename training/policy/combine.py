@@ -25,10 +25,11 @@ HERE = Path(__file__).resolve().parent
 FOLDS = 5
 OWN = ("max", "top", "over50", "over20", "phrases", "phrase_hits", "heading", "details", "extracted")
 SHARED = ("categories", "sensitive", "recipients", "countries", "length")
-EXTRA = "shared"
+EXTRA = "all"
 L2 = 30.0
 BUDGET = 0.02
 MOST = 0.08
+MIN_ABSENT = 8
 MAX_FALSE_MISSING = 0.02
 PRESENT_PRECISION = 0.95
 
@@ -162,9 +163,10 @@ def curve(probabilities: np.ndarray, y: np.ndarray, extracted: np.ndarray, phras
           most: int) -> list[tuple[float, float, bool]]:
     """(best F1 of "missing", its P(absent) cutoff, whether only documents without phrase matches are reported)
     for each number of false reports allowed, 0..most: the better of reporting any document and reporting only
-    those the phrase lists find nothing in (a strong rule for some disclosures)."""
+    those the phrase lists find nothing in (a strong rule for some disclosures). A disclosure fewer than
+    MIN_ABSENT documents lack gets no false report: its curve is too uncertain to spend any on."""
     points = []
-    for allowed in range(most + 1):
+    for allowed in range(most + 1 if y.sum() >= MIN_ABSENT else 1):
         options = []
         for gated in (False, True):
             settled = np.maximum(extracted, phrases) if gated else extracted
