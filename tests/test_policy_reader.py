@@ -85,17 +85,16 @@ def test_every_disclosure_has_a_document_level_combiner_over_known_features(lang
     for combiner in combined.values():
         assert set(combiner.names) <= known
         assert len(combiner.names) == len(combiner.weights) == len(combiner.means) == len(combiner.scales)
-        assert 0.0 <= combiner.present <= combiner.absent <= 1.01
+        assert 0.0 <= combiner.absent <= 1.01
 
 
-def test_a_combiner_reports_missing_only_from_its_cutoff_and_phrases_can_settle_it() -> None:
-    combiner = Combiner(names=("max", "phrases"), means=(0.0, 0.0), scales=(1.0, 1.0), weights=(-2.0, 0.0),
-                        bias=0.0, absent=0.8, present=0.3, phrases_settle=True)
+def test_a_combiner_reports_missing_only_from_its_cutoff_and_never_against_phrases_or_extractors() -> None:
+    combiner = Combiner(names=("max",), means=(0.0,), scales=(1.0,), weights=(-2.0,), bias=0.0, absent=0.8)
     assert combiner.probability({"max": 0.0}) == pytest.approx(0.5)
-    assert combiner.state({"max": -3.0}) == "absent"
-    assert combiner.state({"max": -3.0, "phrases": 1.0}) == "unsure"
-    assert combiner.state({"max": 0.0}) == "unsure"
-    assert combiner.state({"max": 3.0}) == "present"
+    assert combiner.missing({"max": -3.0})
+    assert not combiner.missing({"max": 0.0})
+    assert not combiner.missing({"max": -3.0, "phrases": 1.0})
+    assert not combiner.missing({"max": -3.0, "extracted": 1.0})
 
 
 def test_read_keeps_the_strongest_passage_per_disclosure() -> None:

@@ -10,7 +10,6 @@ from typing import Mapping, Sequence
 
 from privlint.policy.analysis import Analysis
 from privlint.policy.extractors import extracted
-from privlint.policy.reader import ABSENT, PRESENT, UNSURE
 
 SENSITIVE = frozenset({"location", "biometric", "health", "financial", "government-id"})
 TOP = 3
@@ -68,9 +67,9 @@ def features(name: str, analysis: Analysis, scores: Sequence[Mapping[str, float]
 
 @dataclass(frozen=True, slots=True)
 class Combiner:
-    """A logistic model of P(absent) for one disclosure over standardised features, with its decision cutoffs:
-    `absent` from that probability on, `present` below `present` (between the two, the reader is unsure); when
-    `phrases_settle`, a document whose phrase lists match the disclosure is never reported missing."""
+    """A logistic model of P(absent) for one disclosure over standardised features, and its cutoff: from `absent`
+    on, the document is reported to lack the disclosure, unless its phrase lists (the user's included) or a
+    precise extractor match it."""
 
     names: tuple[str, ...]
     means: tuple[float, ...]
@@ -78,22 +77,18 @@ class Combiner:
     weights: tuple[float, ...]
     bias: float
     absent: float
-    present: float
-    phrases_settle: bool = False
 
     @classmethod
     def from_json(cls, raw: Mapping) -> Combiner:
         """The combiner of one disclosure as train.py writes it."""
         return cls(names=tuple(raw["features"]), means=tuple(raw["means"]), scales=tuple(raw["scales"]),
-                   weights=tuple(raw["weights"]), bias=float(raw["bias"]), absent=float(raw["absent"]),
-                   present=float(raw["present"]), phrases_settle=bool(raw.get("phrases_settle", False)))
+                   weights=tuple(raw["weights"]), bias=float(raw["bias"]), absent=float(raw["absent"]))
 
-    def state(self, values: Mapping[str, float]) -> str:
-        """ABSENT, PRESENT or UNSURE for a document's features."""
-        absent = self.probability(values)
-        if absent >= self.absent and not (self.phrases_settle and values.get("phrases")):
-            return ABSENT
-        return PRESENT if absent < self.present else UNSURE
+    def missing(self, values: Mapping[str, float]) -> bool:
+        """True when the document's features say it lacks the disclosure."""
+        if values.get("phrases") or values.get("extracted"):
+            return False
+        return self.probability(values) >= self.absent
 
     def probability(self, values: Mapping[str, float]) -> float:
         """P(the document lacks the disclosure)."""

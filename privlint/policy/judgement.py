@@ -23,10 +23,10 @@ class Judgement:
 
 def judge(analysis: Analysis, disclosures: Iterable[str]) -> dict[str, Judgement]:
     """Present, unsure or absent per disclosure. The reader decides where the wheel has one for the language: the
-    document-level combiner of the disclosure (privlint/policy/decision.py) when the reader ships one, else the
-    cutoffs on the best passage's score; a disclosure it does not know, or a language without a reader, falls back
-    to the phrase evidence; a precise extractor (an e-mail address, a dated "last updated" line...) makes a
-    disclosure present whatever the score."""
+    cutoffs on the best passage's score give the state, and the disclosure's document-level combiner
+    (privlint/policy/decision.py), when the reader ships one, may also find it absent; a disclosure the reader
+    does not know, or a language without a reader, falls back to the phrase evidence; a precise extractor (an
+    e-mail address, a dated "last updated" line...) makes a disclosure present whatever the score."""
     names = list(disclosures)
     if not available(analysis.lang):
         return {name: _by_phrases(analysis, name) for name in names}
@@ -39,16 +39,15 @@ def judge(analysis: Analysis, disclosures: Iterable[str]) -> dict[str, Judgement
     judged: dict[str, Judgement] = {}
     for name in names:
         reading, cut, combiner = readings.get(name), cuts.get(name), combined.get(name)
-        if reading is None or (cut is None and combiner is None):
+        if reading is None or cut is None:
             judged[name] = _by_phrases(analysis, name)
-        elif combiner is not None:
-            state = combiner.state(features(name, analysis, rows, best, shared))
-            judged[name] = Judgement(state, reading.score, reading.passage)
-        else:
-            state = cut.state(reading.score, bool(analysis.found.get(name)))
-            judged[name] = Judgement(state, reading.score, reading.passage)
-        if judged[name].state != PRESENT and (passage := extracted(name, analysis.passages)) is not None:
-            judged[name] = Judgement(PRESENT, judged[name].score, passage)
+            continue
+        state = cut.state(reading.score, bool(analysis.found.get(name)))
+        if state != ABSENT and combiner is not None and combiner.missing(features(name, analysis, rows, best, shared)):
+            state = ABSENT
+        judged[name] = Judgement(state, reading.score, reading.passage)
+        if state != PRESENT and (passage := extracted(name, analysis.passages)) is not None:
+            judged[name] = Judgement(PRESENT, reading.score, passage)
     return judged
 
 

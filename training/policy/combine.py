@@ -27,11 +27,10 @@ OWN = ("max", "top", "over50", "over20", "phrases", "phrase_hits", "heading", "d
 SHARED = ("categories", "sensitive", "recipients", "countries", "length")
 EXTRA = "all"
 L2 = 30.0
-BUDGET = 0.02
+BUDGET = 0.01
 MOST = 0.08
 MIN_ABSENT = 8
 MAX_FALSE_MISSING = 0.02
-PRESENT_PRECISION = 0.95
 
 
 def fold_of(doc_id: str, salt: str = "privlint-policy-decision-fold") -> int:
@@ -84,13 +83,13 @@ def predict(model: dict, x: np.ndarray) -> np.ndarray:
     return 1 / (1 + np.exp(-np.clip(z, -30, 30)))
 
 
-def choose_absent(probabilities: np.ndarray, y: np.ndarray, extracted: np.ndarray, allowed: int) -> float:
+def choose_absent(probabilities: np.ndarray, y: np.ndarray, settled: np.ndarray, allowed: int) -> float:
     """The P(absent) cutoff with the best F1 of "missing" among those with at most `allowed` false reports (a
-    document an extractor settles is never missing); among equals the highest cutoff (fewest reports)."""
+    `settled` document is never missing); among equals the highest cutoff (fewest reports)."""
     best, best_f1 = 1.01, -1.0
     candidates = sorted({round(float(p), 6) for p in probabilities}, reverse=True)
     for cut in candidates:
-        report = (probabilities >= cut) & (extracted == 0)
+        report = (probabilities >= cut) & (settled == 0)
         tp = float((report & (y == 1)).sum())
         fp = float((report & (y == 0)).sum())
         fn = float(((~report) & (y == 1)).sum())
@@ -98,33 +97,6 @@ def choose_absent(probabilities: np.ndarray, y: np.ndarray, extracted: np.ndarra
         if fp <= allowed and f1 > best_f1 + 1e-12:
             best, best_f1 = cut, f1
     return best
-
-
-def choose_present(probabilities: np.ndarray, y: np.ndarray) -> float:
-    """The highest P(absent) below which PRESENT_PRECISION of the documents make the disclosure."""
-    for cut in sorted({round(float(p), 6) for p in probabilities}, reverse=True):
-        below = y[probabilities < cut]
-        if len(below) and (1 - below.mean()) >= PRESENT_PRECISION:
-            return cut
-    return 0.0
-
-
-def cross_validated(records: Sequence[dict], name: str, names: Sequence[str], l2: float,
-                    cap: float = MAX_FALSE_MISSING) -> np.ndarray:
-    """Blind "missing" decisions of disclosure `name` for every record: fold k decided by a model fitted, and a
-    cutoff chosen on inner out-of-fold probabilities, without fold k."""
-    x, y = matrix(records, name, names)
-    extracted = x[:, names.index("extracted")]
-    folds = np.array([fold_of(record["doc"]) for record in records])
-    decided = np.zeros(len(records), dtype=bool)
-    for k in range(FOLDS):
-        inside = folds != k
-        inner = out_of_fold(x[inside], y[inside], folds[inside], l2)
-        cut = choose_absent(inner, y[inside], extracted[inside], int(cap * inside.sum()))
-        model = fit(x[inside], y[inside], l2) if y[inside].any() else None
-        p = predict(model, x[~inside]) if model else np.zeros((~inside).sum())
-        decided[~inside] = (p >= cut) & (extracted[~inside] == 0)
-    return decided
 
 
 def out_of_fold(x: np.ndarray, y: np.ndarray, folds: np.ndarray, l2: float) -> np.ndarray:
@@ -136,20 +108,6 @@ def out_of_fold(x: np.ndarray, y: np.ndarray, folds: np.ndarray, l2: float) -> n
     return p
 
 
-def train_combiner(records: Sequence[dict], name: str, names: Sequence[str], l2: float,
-                   cap: float = MAX_FALSE_MISSING) -> dict:
-    """The shipped combiner of disclosure `name`: fitted on every record, cutoffs chosen on out-of-fold
-    probabilities."""
-    x, y = matrix(records, name, names)
-    folds = np.array([fold_of(record["doc"]) for record in records])
-    extracted = x[:, list(names).index("extracted")]
-    oof = out_of_fold(x, y, folds, l2)
-    model = fit(x, y, l2)
-    absent = choose_absent(oof, y, extracted, int(cap * len(records)))
-    present = min(choose_present(oof, y), absent)
-    return {"features": list(names), **model, "absent": absent, "present": present, "l2": l2}
-
-
 def f1_and_false(decided: np.ndarray, y: np.ndarray) -> tuple[float, int, int]:
     """F1 of "missing", false reports and absent documents."""
     tp = float((decided & (y == 1)).sum())
@@ -159,20 +117,14 @@ def f1_and_false(decided: np.ndarray, y: np.ndarray) -> tuple[float, int, int]:
     return f1, fp, int(y.sum())
 
 
-def curve(probabilities: np.ndarray, y: np.ndarray, extracted: np.ndarray, phrases: np.ndarray,
-          most: int) -> list[tuple[float, float, bool]]:
-    """(best F1 of "missing", its P(absent) cutoff, whether only documents without phrase matches are reported)
-    for each number of false reports allowed, 0..most: the better of reporting any document and reporting only
-    those the phrase lists find nothing in (a strong rule for some disclosures). A disclosure fewer than
-    MIN_ABSENT documents lack gets no false report: its curve is too uncertain to spend any on."""
+def curve(probabilities: np.ndarray, y: np.ndarray, settled: np.ndarray, most: int) -> list[tuple[float, float]]:
+    """(best F1 of "missing", its P(absent) cutoff) for each number of false reports allowed, 0..most; `settled`
+    documents (an extractor's or a phrase list's match) are never reported. A disclosure fewer than MIN_ABSENT
+    documents lack gets no false report: its curve is too uncertain to spend any on."""
     points = []
     for allowed in range(most + 1 if y.sum() >= MIN_ABSENT else 1):
-        options = []
-        for gated in (False, True):
-            settled = np.maximum(extracted, phrases) if gated else extracted
-            cut = choose_absent(probabilities, y, settled, allowed)
-            options.append((_f1_at(probabilities, y, settled, cut), cut, gated))
-        points.append(max(options, key=lambda option: (option[0], -option[2])))
+        cut = choose_absent(probabilities, y, settled, allowed)
+        points.append((_f1_at(probabilities, y, settled, cut), cut))
     return points
 
 
@@ -182,7 +134,7 @@ def _f1_at(probabilities: np.ndarray, y: np.ndarray, settled: np.ndarray, cut: f
     return 0.0 if math.isnan(f1) else f1
 
 
-def allocate(curves: dict[str, list[tuple[float, float, bool]]], budget: int) -> dict[str, int]:
+def allocate(curves: dict[str, list[tuple[float, float]]], budget: int) -> dict[str, int]:
     """How many false reports each disclosure may make so that the sum of F1 is the highest within `budget`
     false reports in all (dynamic programming over disclosures); among equal sums, fewer reports."""
     names = sorted(curves)
@@ -190,7 +142,7 @@ def allocate(curves: dict[str, list[tuple[float, float, bool]]], budget: int) ->
     for name in names:
         nxt: dict[int, tuple[float, dict[str, int]]] = {}
         for used, (total, chosen) in best.items():
-            for allowed, (f1, _, _) in enumerate(curves[name]):
+            for allowed, (f1, _) in enumerate(curves[name]):
                 if used + allowed > budget:
                     break
                 candidate = (total + f1, {**chosen, name: allowed})
@@ -214,26 +166,22 @@ def choose_combiners(records: Sequence[dict], extra: str = EXTRA, l2: float = L2
     curves, models = {}, {}
     for name in names:
         x, y = matrix(records, name, columns)
-        extracted, phrases = x[:, columns.index("extracted")], x[:, columns.index("phrases")]
-        curves[name] = curve(out_of_fold(x, y, folds, l2), y, extracted, phrases, int(most * len(records)))
+        curves[name] = curve(out_of_fold(x, y, folds, l2), y, _settled(x, columns), int(most * len(records)))
         models[name] = fit(x, y, l2) if y.any() else None
     allowed = allocate(curves, int(budget * len(records) * len(names)))
     chosen = {}
     for name in names:
         if models[name] is None:
             continue
-        x, y = matrix(records, name, columns)
-        oof = out_of_fold(x, y, folds, l2)
-        _, absent, gated = curves[name][allowed[name]]
-        chosen[name] = {"features": columns, **models[name], "absent": absent, "phrases_settle": gated,
-                        "present": min(choose_present(oof, y), absent)}
+        chosen[name] = {"features": columns, **models[name], "absent": curves[name][allowed[name]][1]}
     return chosen
 
 
 def blind_decisions(records: Sequence[dict], extra: str = EXTRA, l2: float = L2, budget: float = BUDGET,
                     most: float = MOST) -> dict[str, np.ndarray]:
     """"Missing" decisions per disclosure for every record, each fold decided by combiners and cutoffs chosen
-    (choose_combiners' procedure) without it: an estimate of the procedure that sees none of its documents."""
+    (choose_combiners' procedure) without it, or by the best-score cutoffs chosen without it (privlint reports
+    both): an estimate of the procedure that sees none of its documents."""
     names = sorted(records[0]["features"])
     columns = feature_names(records, extra)
     folds = np.array([fold_of(record["doc"]) for record in records])
@@ -243,17 +191,38 @@ def blind_decisions(records: Sequence[dict], extra: str = EXTRA, l2: float = L2,
         inside = folds != k
         curves, models = {}, {}
         for name, (x, y) in data.items():
-            extracted, phrases = x[inside][:, columns.index("extracted")], x[inside][:, columns.index("phrases")]
             inner = out_of_fold(x[inside], y[inside], folds[inside], l2)
-            curves[name] = curve(inner, y[inside], extracted, phrases, int(most * inside.sum()))
+            curves[name] = curve(inner, y[inside], _settled(x[inside], columns), int(most * inside.sum()))
             models[name] = fit(x[inside], y[inside], l2) if y[inside].any() else None
         allowed = allocate(curves, int(budget * inside.sum() * len(names)))
         for name, (x, _) in data.items():
-            _, cut, gated = curves[name][allowed[name]]
+            cut = curves[name][allowed[name]][1]
             p = predict(models[name], x[~inside]) if models[name] else np.zeros((~inside).sum())
-            settled = x[~inside][:, columns.index("extracted")] + (x[~inside][:, columns.index("phrases")] if gated else 0)
-            decided[name][~inside] = (p >= cut) & (settled == 0)
+            decided[name][~inside] = (p >= cut) & (_settled(x[~inside], columns) == 0)
+        scores = _best_score_cutoffs([record for record, fold in zip(records, folds) if fold != k])
+        for index in np.flatnonzero(~inside):
+            for name in names:
+                decided[name][index] |= _below(scores[name], records[index], name)
     return decided
+
+
+def _settled(x: np.ndarray, columns: Sequence[str]) -> np.ndarray:
+    """1 where an extractor or a phrase list settles the disclosure: the combiner never reports those missing."""
+    return np.maximum(x[:, list(columns).index("extracted")], x[:, list(columns).index("phrases")])
+
+
+def _best_score_cutoffs(records: Sequence[dict]) -> dict:
+    from cutoffs import choose_cutoffs
+
+    return choose_cutoffs([(r["labels"], r["best"], set(r["found"])) for r in records])["cutoffs"]
+
+
+def _below(cut: dict, record: dict, name: str) -> bool:
+    """The best-score cutoffs' "missing" (privlint/policy/reader.py, Cutoffs), which privlint reports too."""
+    if record["features"][name]["extracted"]:
+        return False
+    limit = cut["absent_with_phrases"] if name in record["found"] else cut["absent"]
+    return record["best"][name] < limit
 
 
 def report(records: Sequence[dict], decided: dict[str, np.ndarray]) -> tuple[list[str], float, float]:

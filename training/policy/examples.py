@@ -62,26 +62,6 @@ def labelled_examples(corpus: Path, lang: str, doc_ids: set[str]) -> Iterator[tu
             yield passage_text(passage, names), cats(row, docs[doc_id]["labels"], sections), row
 
 
-def written_examples(lang: str) -> Iterator[tuple[str, dict[str, float]]]:
-    """(classifier text, targets) of the sentences written for the reader (training/policy/sentences/<lang>.yml):
-    1 for the disclosures a sentence makes, 0 for the look-alikes it does not make, the rest left out."""
-    import yaml
-
-    path = Path(__file__).resolve().parent / "sentences" / f"{lang}.yml"
-    if not path.is_file():
-        return
-    catalogue = load_catalogue()
-    matcher, names = matcher_for(catalogue, lang), sorted(catalogue.disclosures)
-    for item in yaml.safe_load(path.read_text(encoding="utf-8")):
-        heading, text = item.get("heading") or "", item["text"]
-        found = set().union(*(cues(sentence) for sentence in matcher.analyse([heading, text])))
-        targets = {name: 1.0 for name in item.get("makes", ())} | {name: 0.0 for name in item.get("not", ())}
-        unknown = set(targets) - set(names)
-        if unknown:
-            raise ValueError(f"{path}: unknown disclosures {sorted(unknown)} for {text!r}")
-        yield passage_text(Passage(heading=heading, text=text, cues=tuple(sorted(found))), names), targets
-
-
 def labelled_ids(corpus: Path, lang: str, splits: set[str]) -> list[str]:
     """Ids of the built, labelled documents of the given splits, in a fixed order."""
     return sorted(doc_id for doc_id, row in documents(corpus, lang).items()

@@ -28,7 +28,7 @@ sys.path[:0] = [str(HERE), str(HERE.parents[1])]
 
 from combine import choose_combiners  # noqa: E402
 from cutoffs import choose_cutoffs, document_scores  # noqa: E402
-from examples import labelled_examples, labelled_ids, written_examples  # noqa: E402
+from examples import labelled_examples, labelled_ids  # noqa: E402
 import scoring  # noqa: E402
 from privlint.policy.reader import MODELS  # noqa: E402
 
@@ -39,17 +39,15 @@ SPACY_RANGE = ">=3.8,<4"
 
 
 def write_docbin(corpus: Path, lang: str, doc_ids: set[str], target: Path) -> int:
-    """The labelled passages of `doc_ids` and the sentences written for the reader (sentences/<lang>.yml) as a
-    spaCy DocBin, passages that make a disclosure repeated POSITIVE_REPEAT times (most passages make none);
-    returns how many examples."""
+    """The labelled passages of `doc_ids` as a spaCy DocBin, passages that make a disclosure repeated
+    POSITIVE_REPEAT times (most passages make none); returns how many examples."""
     import spacy
     from spacy.tokens import DocBin
 
     nlp = spacy.blank(lang)
     bin_ = DocBin()
     count = 0
-    examples = [(text, cats) for text, cats, _ in labelled_examples(corpus, lang, doc_ids)]
-    for text, cats in [*examples, *written_examples(lang)]:
+    for text, cats, _ in labelled_examples(corpus, lang, doc_ids):
         doc = nlp.make_doc(text)
         doc.cats = cats
         for _ in range(POSITIVE_REPEAT if any(value == 1.0 for value in cats.values()) else 1):
