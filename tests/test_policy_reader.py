@@ -16,11 +16,12 @@ from privlint.policy import reader
 from privlint.policy.api import check_policies
 from privlint.policy.blocks import Block
 from privlint.policy.conditional import as_note, escalated
+from privlint.policy.decision import Combiner
 from privlint.policy.disclosures import UNCONFIRMED, rule_status
 from privlint.policy.extractors import EXTRACTORS, extracted
 from privlint.policy.judgement import Judgement
 from privlint.policy.packs import load_catalogue
-from privlint.policy.reader import Passage, cutoffs, passage_text, pipeline, read
+from privlint.policy.reader import Passage, combiners, cutoffs, passage_text, pipeline, read
 from privlint.taxonomy.taxonomy import load_taxonomy
 
 RULES = Path(__file__).resolve().parent.parent / "rules" / "policy"
@@ -73,6 +74,27 @@ def test_plain_sentences_score_highest_for_the_disclosure_they_make(lang: str, s
         if max(scores, key=scores.get) != expected or scores[expected] < cutoffs(lang)[expected].absent:
             wrong.append((text, expected, max(scores, key=scores.get)))
     assert not wrong
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_disclosure_has_a_document_level_combiner_over_known_features(lang: str) -> None:
+    combined = combiners(lang)
+    assert sorted(combined) == [name for name in DISCLOSURES if name in combined] and len(combined) >= 15
+    known = {"max", "top", "over50", "over20", "phrases", "phrase_hits", "heading", "details", "extracted",
+             "categories", "sensitive", "recipients", "countries", "length", *(f"best:{name}" for name in DISCLOSURES)}
+    for combiner in combined.values():
+        assert set(combiner.names) <= known
+        assert len(combiner.names) == len(combiner.weights) == len(combiner.means) == len(combiner.scales)
+        assert 0.0 <= combiner.absent <= 1.01
+
+
+def test_a_combiner_reports_missing_only_from_its_cutoff_and_never_against_phrases_or_extractors() -> None:
+    combiner = Combiner(names=("max",), means=(0.0,), scales=(1.0,), weights=(-2.0,), bias=0.0, absent=0.8)
+    assert combiner.probability({"max": 0.0}) == pytest.approx(0.5)
+    assert combiner.missing({"max": -3.0})
+    assert not combiner.missing({"max": 0.0})
+    assert not combiner.missing({"max": -3.0, "phrases": 1.0})
+    assert not combiner.missing({"max": -3.0, "extracted": 1.0})
 
 
 def test_read_keeps_the_strongest_passage_per_disclosure() -> None:
@@ -149,6 +171,7 @@ def test_chinese_policy_findings_carry_a_chinese_message(tmp_path: Path) -> None
     ("示例科技有限公司（以下简称“我们”）", "controller-identity"),
     ("Write to privacy@acme.example.", "contact"),
     ("客服电话：400-123-4567", "contact"),
+    ("联系邮箱：privacy@shili.example", "contact"),
 ])
 def test_extractors_find_what_a_rule_finds_better_than_a_model(text: str, name: str) -> None:
     passage = Passage(heading="", text=text)
@@ -160,6 +183,22 @@ def test_extractors_find_what_a_rule_finds_better_than_a_model(text: str, name: 
                                   "Contact us through the app.", "We are a small team."])
 def test_extractor_look_alikes_settle_nothing(text: str) -> None:
     assert [name for name in EXTRACTORS if extracted(name, [Passage(heading="", text=text)])] == []
+
+
+def test_an_e_mail_address_cut_into_sentences_is_found_again_in_its_block() -> None:
+    parts = ["邮箱：wang.", "xiao@mail.", "example"]
+    passages, start = [], 0
+    for part in parts:
+        passages.append(Passage(heading="联系我们", text=part, block=4, start=start))
+        start += len(part)
+    assert extracted("contact", passages) is passages[0]
+    assert extracted("contact", [Passage(heading="", text="wang.", block=1), Passage(heading="", text="xiao@mail.",
+                                                                                       block=2)]) is None
+
+
+@pytest.mark.parametrize("text", ["本网站（以下简称“我们”）重视您的隐私。", "本应用（“我们”）不收集个人信息。"])
+def test_a_generic_self_definition_names_no_controller(text: str) -> None:
+    assert extracted("controller-identity", [Passage(heading="", text=text)]) is None
 
 
 def test_the_wheel_carries_both_readers_and_they_load_from_it(tmp_path: Path) -> None:

@@ -17,8 +17,10 @@ _DATE = (rf"\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}\b|\b\d{{1,2}}(?:st|nd
          rf"\b{_MONTH},? \d{{4}}\b|\b\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\b|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}\b|"
          r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 _DATED = r"effective|updated|update|revised|modified|last change|version|dated|生效|更新|修订|发布|版本"
+_GENERIC = ("本网站", "本应用", "本软件", "本产品", "本程序", "本扩展", "本插件", "本站", "我们")
+_NAMED = "".join(f"(?<!{name}[（(])(?<!{name})" for name in _GENERIC)
 _SELF = (r"\((?:the )?[\"“']?(?:we|us|our)[\"”']?[,)]|\(that'?’?s us\)|hereinafter[^.]{0,40}[\"“](?:we|us)[\"”]|"
-         r"以下简称\s*[“\"「]?(?:我们|本公司|我方)|（[“\"「]?我们[”\"」]?）")
+         rf"{_NAMED}[（(]?以下简称\s*[“\"「]?(?:我们|本公司|我方)|{_NAMED}（[“\"「]?我们[”\"」]?）")
 
 EXTRACTORS: dict[str, tuple[re.Pattern[str], ...]] = {
     "contact": (re.compile(_EMAIL), re.compile(_PHONE)),
@@ -29,10 +31,42 @@ EXTRACTORS: dict[str, tuple[re.Pattern[str], ...]] = {
 
 
 def extracted(name: str, passages: Sequence[Passage]) -> Passage | None:
-    """The first passage (its heading included) in which an extractor of disclosure `name` matches."""
+    """The first passage (its heading included) in which an extractor of disclosure `name` matches. A match may
+    run over the sentences of one block: the Chinese sentencizer cuts "name@mail.example" at every full stop, so
+    each block's passages are joined again at their offsets before they are searched."""
     patterns = EXTRACTORS.get(name, ())
-    for passage in passages:
-        text = f"{passage.heading}\n{passage.text}"
-        if any(pattern.search(text) for pattern in patterns):
-            return passage
+    if not patterns:
+        return None
+    for group in _blocks(passages):
+        text, starts = _joined(group)
+        heading = f"{group[0].heading}\n"
+        for pattern in patterns:
+            match = pattern.search(heading + text)
+            if match is not None:
+                at = max(match.start() - len(heading), 0)
+                return next(p for p, start in reversed(list(zip(group, starts))) if start <= at)
     return None
+
+
+def _blocks(passages: Sequence[Passage]) -> list[list[Passage]]:
+    """Consecutive passages of the same block."""
+    groups: list[list[Passage]] = []
+    for passage in passages:
+        if groups and groups[-1][-1].block == passage.block and passage.start >= groups[-1][-1].start:
+            groups[-1].append(passage)
+        else:
+            groups.append([passage])
+    return groups
+
+
+def _joined(group: Sequence[Passage]) -> tuple[str, list[int]]:
+    """The block text of a group of passages (the white space between them as single spaces), and where each
+    passage starts in it."""
+    text, starts, end = "", [], group[0].start
+    for passage in group:
+        if passage.start > end:
+            text += " "
+        starts.append(len(text))
+        text += passage.text
+        end = passage.start + len(passage.text)
+    return text, starts

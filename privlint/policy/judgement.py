@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from privlint.policy.analysis import Analysis
+from privlint.policy.decision import document_signals, features
 from privlint.policy.extractors import extracted
-from privlint.policy.reader import ABSENT, PRESENT, Passage, available, cutoffs, pipeline, read
+from privlint.policy.reader import ABSENT, PRESENT, Passage, available, combiners, cutoffs, pipeline, read, \
+    score_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,24 +22,32 @@ class Judgement:
 
 
 def judge(analysis: Analysis, disclosures: Iterable[str]) -> dict[str, Judgement]:
-    """Present, unsure or absent per disclosure. The reader decides where the wheel has one for the language;
-    a disclosure it does not know, or a language without a reader, falls back to the phrase evidence; a precise
-    extractor (an e-mail address, a dated "last updated" line...) makes a disclosure present whatever the score."""
+    """Present, unsure or absent per disclosure. The reader decides where the wheel has one for the language: the
+    cutoffs on the best passage's score give the state, and the disclosure's document-level combiner
+    (privlint/policy/decision.py), when the reader ships one, may also find it absent; a disclosure the reader
+    does not know, or a language without a reader, falls back to the phrase evidence; a precise extractor (an
+    e-mail address, a dated "last updated" line...) makes a disclosure present whatever the score."""
     names = list(disclosures)
     if not available(analysis.lang):
         return {name: _by_phrases(analysis, name) for name in names}
-    readings = read(analysis.passages, pipeline(analysis.lang))
-    cuts = cutoffs(analysis.lang)
+    nlp = pipeline(analysis.lang)
+    rows = score_rows(analysis.passages, nlp)
+    readings = read(analysis.passages, nlp, rows)
+    cuts, combined = cutoffs(analysis.lang), combiners(analysis.lang)
+    best = {name: reading.score for name, reading in readings.items()}
+    shared = document_signals(analysis, rows)
     judged: dict[str, Judgement] = {}
     for name in names:
-        reading, cut = readings.get(name), cuts.get(name)
+        reading, cut, combiner = readings.get(name), cuts.get(name), combined.get(name)
         if reading is None or cut is None:
             judged[name] = _by_phrases(analysis, name)
-        else:
-            state = cut.state(reading.score, bool(analysis.found.get(name)))
-            judged[name] = Judgement(state, reading.score, reading.passage)
-        if judged[name].state != PRESENT and (passage := extracted(name, analysis.passages)) is not None:
-            judged[name] = Judgement(PRESENT, judged[name].score, passage)
+            continue
+        state = cut.state(reading.score, bool(analysis.found.get(name)))
+        if state != ABSENT and combiner is not None and combiner.missing(features(name, analysis, rows, best, shared)):
+            state = ABSENT
+        judged[name] = Judgement(state, reading.score, reading.passage)
+        if state != PRESENT and (passage := extracted(name, analysis.passages)) is not None:
+            judged[name] = Judgement(PRESENT, reading.score, passage)
     return judged
 
 

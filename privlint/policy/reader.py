@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from privlint.policy.decision import Combiner
+
 MODELS = Path(__file__).parent / "models"
 PRESENT, UNSURE, ABSENT = "present", "unsure", "absent"
 HEADING_CHARS = 120
@@ -91,14 +93,31 @@ def cutoffs(lang: str) -> dict[str, Cutoffs]:
                           present=float(pair["present"])) for name, pair in raw["cutoffs"].items()}
 
 
-def read(passages: Sequence[Passage], nlp: Language) -> dict[str, Reading]:
-    """The strongest passage of every disclosure the reader `nlp` knows."""
+@functools.lru_cache(maxsize=2)
+def combiners(lang: str) -> dict[str, Combiner]:
+    """Per-disclosure document-level combiners (privlint/policy/decision.py), when the reader ships them."""
+    from privlint.policy.decision import Combiner
+
+    raw = json.loads((MODELS / lang / "cutoffs.json").read_text(encoding="utf-8"))
+    return {name: Combiner.from_json(model) for name, model in raw.get("decision", {}).items()}
+
+
+def score_rows(passages: Sequence[Passage], nlp: Language) -> list[dict[str, float]]:
+    """Every passage's score for every disclosure the reader `nlp` knows, in passage order."""
+    labels: Iterable[str] = nlp.get_pipe("textcat_multilabel").labels
+    cue_names = sorted(labels)
+    texts = (passage_text(passage, cue_names) for passage in passages)
+    return [{label: float(score) for label, score in doc.cats.items()} for doc in nlp.pipe(texts, batch_size=256)]
+
+
+def read(passages: Sequence[Passage], nlp: Language,
+         rows: Sequence[Mapping[str, float]] | None = None) -> dict[str, Reading]:
+    """The strongest passage of every disclosure the reader `nlp` knows (from `rows`, the passages' scores, when
+    they are already known)."""
     labels: Iterable[str] = nlp.get_pipe("textcat_multilabel").labels
     best = {label: Reading(label, 0.0, None) for label in labels}
-    cue_names = sorted(best)
-    texts = (passage_text(passage, cue_names) for passage in passages)
-    for passage, doc in zip(passages, nlp.pipe(texts, batch_size=256)):
-        _keep_best(best, passage, doc.cats)
+    for passage, cats in zip(passages, score_rows(passages, nlp) if rows is None else rows):
+        _keep_best(best, passage, cats)
     return best
 
 

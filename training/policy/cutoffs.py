@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
-from privlint.policy.reader import read
+from privlint.policy.decision import document_signals, features
+from privlint.policy.reader import read, score_rows
 from scoring import scored_documents
 
 MAX_FALSE_MISSING = 0.02
@@ -16,14 +17,21 @@ PRESENT_FLOOR = 0.2
 Scores = list[tuple[dict[str, str], dict[str, float], set[str]]]
 
 
-def document_scores(model: Path, lang: str, splits: set[str], mirrors: Path, ids: set[str]) -> Scores:
-    """(labels, best score per disclosure, disclosures with phrase evidence) of the labelled documents `ids`."""
+def document_scores(model: Path, lang: str, splits: set[str], mirrors: Path, ids: set[str]) -> list[dict]:
+    """Per labelled document of `ids`, read by the reader `model`: its id, labels, best score per disclosure,
+    the disclosures with phrase evidence, and the decision features of every disclosure (privlint.policy.decision)."""
     import spacy
 
     nlp = spacy.load(model)
-    return [(doc.labels, {name: reading.score for name, reading in read(doc.analysis.passages, nlp).items()},
-             {name for name, items in doc.analysis.found.items() if items})
-            for doc in scored_documents(lang, splits, mirrors, ids)]
+    records = []
+    for doc in scored_documents(lang, splits, mirrors, ids):
+        rows = score_rows(doc.analysis.passages, nlp)
+        best = {name: reading.score for name, reading in read(doc.analysis.passages, nlp, rows).items()}
+        shared = document_signals(doc.analysis, rows)
+        records.append({"doc": doc.id, "labels": doc.labels, "best": best,
+                        "found": sorted(name for name, items in doc.analysis.found.items() if items),
+                        "features": {name: features(name, doc.analysis, rows, best, shared) for name in best}})
+    return records
 
 
 def choose_cutoffs(scores: Scores) -> dict:

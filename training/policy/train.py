@@ -26,6 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parents[1])]
 
+from combine import choose_combiners  # noqa: E402
 from cutoffs import choose_cutoffs, document_scores  # noqa: E402
 from examples import labelled_examples, labelled_ids  # noqa: E402
 import scoring  # noqa: E402
@@ -69,8 +70,8 @@ def train(lang: str, corpus: Path, doc_ids: set[str], work: Path) -> Path:
     return work / "output" / "model-last"
 
 
-def out_of_fold_scores(lang: str, corpus: Path, ids: list[str], work: Path, mirrors: Path) -> list:
-    """Every train+dev document scored by a model trained without it."""
+def out_of_fold_scores(lang: str, corpus: Path, ids: list[str], work: Path, mirrors: Path) -> list[dict]:
+    """Every train+dev document read by a model trained without it (cutoffs.document_scores)."""
     scores = []
     for fold in range(FOLDS):
         held_out = {doc_id for doc_id in ids if _fold(doc_id) == fold}
@@ -138,14 +139,15 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="privlint-train-") as scratch:
         work = (args.work or Path(scratch)) / args.lang
         shutil.rmtree(work, ignore_errors=True)
-        saved = HERE / ".work" / f"oof_scores_{args.lang}.json"
+        saved = HERE / ".work" / f"oof_{args.lang}.json"
         if args.cutoffs_only:
-            scores = [(labels, best, set(found)) for labels, best, found in json.loads(saved.read_text())]
+            records = json.loads(saved.read_text())
         else:
-            scores = out_of_fold_scores(args.lang, args.corpus, ids, work, args.mirrors)
+            records = out_of_fold_scores(args.lang, args.corpus, ids, work, args.mirrors)
             saved.parent.mkdir(exist_ok=True)
-            saved.write_text(json.dumps([(labels, best, sorted(found)) for labels, best, found in scores]))
-        cutoffs = choose_cutoffs(scores)
+            saved.write_text(json.dumps(records))
+        cutoffs = choose_cutoffs([(r["labels"], r["best"], set(r["found"])) for r in records])
+        cutoffs["decision"] = choose_combiners(records)
         if args.cutoffs_only:
             return _recut(args.lang, cutoffs)
         target = install(train(args.lang, args.corpus, set(ids), work / "final"), args.lang, cutoffs)
