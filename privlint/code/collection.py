@@ -10,7 +10,7 @@ from privlint.code.imports import dotted_name
 from privlint.code.positions import Spans
 from privlint.code.summaries import SchemaSummary
 from privlint.code.syntax import literal_value
-from privlint.code.taint import Scope, Taint, union
+from privlint.code.taint import Scope, Taint, symbolic, union
 from privlint.findings import FlowStep, Location
 from privlint.taxonomy.tokens import split_identifier
 
@@ -21,6 +21,8 @@ SAMPLE_WORDS = frozenset({"template", "preview", "sample", "example", "demo", "p
 # Bases of Django user models, whose string form is their USERNAME_FIELD.
 DJANGO_USER_BASES = (".AbstractBaseUser", ".AbstractUser")
 ROUTE_DECORATORS = frozenset({"get", "post", "put", "patch", "delete", "route", "api_route", "websocket"})
+# What a serializer's or schema's serialized form is read as (Django REST framework: ``serializer.data``).
+SERIALIZED_FORMS = frozenset({"data", "validated_data"})
 
 
 class CollectionRecorder(CallResolver):
@@ -92,9 +94,43 @@ class CollectionRecorder(CallResolver):
                 field = field_definition(small)
                 if field is not None:
                     carried.append(self._schema_field(node.name.value, *field, scope))
+        carried.extend(self._listed_fields(node))
         carries = union(carried)
         if carries is not None:
             self.schemas.append(SchemaSummary(key=f"{self.module_name}.{node.name.value}", carries=carries))
+
+    def _listed_fields(self, node: cst.ClassDef) -> list[Taint]:
+        """What the fields a ``class Meta: fields = ("email", ...)`` names carry (a Django REST framework model
+        serializer's or a model form's, taken from the model): carried by an instance, not collected again."""
+        found = []
+        for meta in getattr(node.body, "body", ()):
+            if not (isinstance(meta, cst.ClassDef) and meta.name.value == "Meta"):
+                continue
+            for line in getattr(meta.body, "body", ()):
+                small = line.body[0] if isinstance(line, cst.SimpleStatementLine) else None
+                if not (isinstance(small, cst.Assign) and dotted_name(small.targets[0].target) == "fields"
+                        and isinstance(small.value, (cst.Tuple, cst.List))):
+                    continue
+                for element in small.value.elements:
+                    name = literal_value(element.value) if isinstance(element.value, cst.SimpleString) else None
+                    data_type = self.context.taxonomy.classify_name(name, None) if isinstance(name, str) else None
+                    if data_type is not None and data_type.id not in self.catalogue.pseudonymous:
+                        found.append(Taint(frozenset({data_type.id}), (self.step(
+                            element.value, f"field `{node.name.value}.{name}` holds {data_type.phrase}"),)))
+        return found
+
+    def serialized(self, node: cst.Attribute, scope: Scope) -> Taint | None:
+        """``TicketSerializer(ticket).data``: a project schema's serialized form carries what its fields hold
+        (resolved when linked)."""
+        if node.attr.value not in SERIALIZED_FORMS:
+            return None
+        value = node.value
+        kind = (self.call_type(value, scope) if isinstance(value, cst.Call)
+                else scope.find("types", value.value) if isinstance(value, cst.Name) else None)
+        if kind is None or not self.is_project_class(kind):
+            return None
+        shown = f"`.{node.attr.value}` of a `{kind.rsplit('.', 1)[-1]}`"
+        return symbolic(("instance", kind), self.step(node, shown))
 
     def route_parameters(self, node: cst.FunctionDef, scope: Scope) -> None:
         """Parameters of a web route (FastAPI, Flask) named like personal data are collected from the request."""

@@ -118,7 +118,7 @@ class ExpressionEvaluator(SinkChecker):
         kind = scope.find("types", node.value.value) if isinstance(node.value, cst.Name) else None
         if kind is not None and self.context.taxonomy.names_a_thing(kind.rsplit(".", 1)[-1]):
             owner = kind.rsplit(".", 1)[-1]  # ``for q in Queue.objects.filter()``: ``q.email_address`` is a queue's
-        return self.name_source(node, node.attr.value, owner)
+        return self.serialized(node, scope) or self.name_source(node, node.attr.value, owner)
 
     def _subscript(self, node: cst.Subscript, scope: Scope) -> Taint | None:
         base = self.evaluate(node.value, scope)

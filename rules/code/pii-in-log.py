@@ -4,6 +4,7 @@ import logging as lg
 from logging import getLogger, info as log_info
 
 import structlog
+from rest_framework import serializers
 from loguru import logger as app_logger
 
 logger = logging.getLogger(__name__)
@@ -490,3 +491,23 @@ def update_avatar(user, avatar_url, request):
     logger.info("avatar %s set by %s", avatar_url, user.email)
     # ruleid: pii-in-log
     logger.info("id card photo: %s", request.json["id_card_photo"])
+
+
+class ProfileSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Profile
+        fields = ("id", "nickname", "email")
+
+
+class PlanSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Plan
+        fields = ["id", "title", "price"]
+
+
+def audit_profile(profile, plan):
+    # ruleid: pii-in-log
+    logger.info("profile %s", ProfileSerializer(profile).data)
+    serialized = PlanSerializer(plan)
+    # ok: pii-in-log
+    logger.info("plan %s", serialized.data)
