@@ -3,6 +3,7 @@ import smtplib
 from email.message import EmailMessage
 
 import boto3
+import requests
 from alibabacloud_dysmsapi20170525 import models as sms_models
 from alibabacloud_dysmsapi20170525.client import Client as AliClient
 from django.core.mail import send_mail
@@ -171,3 +172,10 @@ def other_providers(user):
     postmark.emails.send(From="hello@shop.example.com", To=user.email, Subject="Welcome", HtmlBody="<p>Hi</p>")
     # ok: pii-to-messaging
     postmark.emails.send(From="hello@shop.example.com", To="ops@shop.example.com", Subject="Deploy", HtmlBody="done")
+
+
+def sipgate_sms(user, code):
+    # ruleid: pii-to-messaging
+    requests.post("https://api.sipgate.com/v2/sessions/sms", json={"smsId": "s0", "recipient": user.phone, "message": code})
+    # ok: pii-to-messaging
+    requests.get("https://api.sipgate.com/v2/balance", timeout=5)
