@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Iterator
+
 import libcst as cst
 
 from privlint.code.calls import CallResolver
@@ -103,21 +105,17 @@ class CollectionRecorder(CallResolver):
         """What the fields a ``class Meta: fields = ("email", ...)`` names carry (a Django REST framework model
         serializer's or a model form's, taken from the model): carried by an instance, not collected again."""
         found = []
-        for meta in getattr(node.body, "body", ()):
-            if not (isinstance(meta, cst.ClassDef) and meta.name.value == "Meta"):
-                continue
-            for line in getattr(meta.body, "body", ()):
-                small = line.body[0] if isinstance(line, cst.SimpleStatementLine) else None
-                if not (isinstance(small, cst.Assign) and dotted_name(small.targets[0].target) == "fields"
-                        and isinstance(small.value, (cst.Tuple, cst.List))):
-                    continue
-                for element in small.value.elements:
-                    name = literal_value(element.value) if isinstance(element.value, cst.SimpleString) else None
-                    data_type = self.context.taxonomy.classify_name(name, None) if isinstance(name, str) else None
-                    if data_type is not None and data_type.id not in self.catalogue.pseudonymous:
-                        found.append(Taint(frozenset({data_type.id}), (self.step(
-                            element.value, f"field `{node.name.value}.{name}` holds {data_type.phrase}"),)))
+        for element in _meta_field_names(node):
+            name = literal_value(element)
+            data_type = self.context.taxonomy.classify_name(name, None) if isinstance(name, str) else None
+            if data_type is not None and data_type.id not in self.catalogue.pseudonymous:
+                found.append(self._field_taint(element, node.name.value, name, data_type.id))
         return found
+
+    def _field_taint(self, node: cst.CSTNode, class_name: str, name: str, type_id: str) -> Taint:
+        """What a schema field of ``type_id`` makes an instance carry, with the step naming the field."""
+        data_type = self.context.taxonomy.types[type_id]
+        return Taint(frozenset({type_id}), (self.step(node, f"field `{class_name}.{name}` holds {data_type.phrase}"),))
 
     def serialized(self, node: cst.Attribute, scope: Scope) -> Taint | None:
         """``TicketSerializer(ticket).data``: a project schema's serialized form carries what its fields hold
@@ -195,8 +193,20 @@ class CollectionRecorder(CallResolver):
         if type_id is None or type_id in self.catalogue.pseudonymous:
             return None
         self.collect(target, type_id, "schema", f"field `{class_name}.{name}`")
-        data_type = self.context.taxonomy.types[type_id]
-        return Taint(frozenset({type_id}), (self.step(target, f"field `{class_name}.{name}` holds {data_type.phrase}"),))
+        return self._field_taint(target, class_name, name, type_id)
+
+
+def _meta_field_names(node: cst.ClassDef) -> Iterator[cst.SimpleString]:
+    """The string literals of a class's ``class Meta: fields = (...)`` (or ``[...]``)."""
+    for meta in getattr(node.body, "body", ()):
+        if not (isinstance(meta, cst.ClassDef) and meta.name.value == "Meta"):
+            continue
+        for line in getattr(meta.body, "body", ()):
+            small = line.body[0] if isinstance(line, cst.SimpleStatementLine) else None
+            if (isinstance(small, cst.Assign) and dotted_name(small.targets[0].target) == "fields"
+                    and isinstance(small.value, (cst.Tuple, cst.List))):
+                yield from (element.value for element in small.value.elements
+                            if isinstance(element.value, cst.SimpleString))
 
 
 def field_definition(small: cst.BaseSmallStatement) -> tuple[cst.Name, str, cst.BaseExpression | None] | None:
