@@ -10,6 +10,7 @@ from typing import Mapping, Sequence
 
 from privlint.policy.analysis import Analysis
 from privlint.policy.extractors import extracted
+from privlint.policy.topics import topic_counts
 
 SENSITIVE = frozenset({"location", "biometric", "health", "financial", "government-id"})
 TOP = 3
@@ -38,9 +39,20 @@ def document_signals(analysis: Analysis, scores: Sequence[Mapping[str, float]]) 
             recipients.add(name)
         elif kind == "country":
             countries.add(name)
-    return {"categories": math.log1p(len(categories)), "sensitive": math.log1p(len(categories & SENSITIVE)),
-            "recipients": math.log1p(len(recipients)), "countries": math.log1p(len(countries)),
-            "length": math.log1p(len(scores))}
+    signals = {"categories": math.log1p(len(categories)), "sensitive": math.log1p(len(categories & SENSITIVE)),
+               "recipients": math.log1p(len(recipients)), "countries": math.log1p(len(countries)),
+               "length": math.log1p(len(scores)), "denials": math.log1p(_denials(analysis))}
+    for name, (count, in_heading) in topic_counts(analysis.passages, analysis.lang).items():
+        signals[f"topic:{name}"] = math.log1p(count)
+        signals[f"topic_heading:{name}"] = float(in_heading)
+    return signals
+
+
+def _denials(analysis: Analysis) -> int:
+    """How many sentences deny collecting, sharing or selling without an exception ("we do not store anything"):
+    a policy of a product that keeps no data answers many questions by denying them."""
+    return sum(1 for sentence in analysis.sentences if not sentence.qualified
+               and any(hit.label == "verb" and hit.negated for hit in sentence.hits))
 
 
 def features(name: str, analysis: Analysis, scores: Sequence[Mapping[str, float]], best: Mapping[str, float],
@@ -59,7 +71,8 @@ def features(name: str, analysis: Analysis, scores: Sequence[Mapping[str, float]
               "phrases": float(bool(found)), "phrase_hits": math.log1p(len(found)),
               "heading": float(any(item.in_heading for item in found)),
               "details": math.log1p(len(details)),
-              "extracted": float(extracted(name, analysis.passages) is not None)}
+              "extracted": float(extracted(name, analysis.passages) is not None),
+              "topic": shared.get(f"topic:{name}", 0.0), "topic_heading": shared.get(f"topic_heading:{name}", 0.0)}
     values.update(shared)
     values.update({f"best:{other}": logit(score) for other, score in best.items()})
     return values
@@ -68,8 +81,8 @@ def features(name: str, analysis: Analysis, scores: Sequence[Mapping[str, float]
 @dataclass(frozen=True, slots=True)
 class Combiner:
     """A logistic model of P(absent) for one disclosure over standardised features, and its cutoff: from `absent`
-    on, the document is reported to lack the disclosure, unless its phrase lists (the user's included) or a
-    precise extractor match it."""
+    on, the document is reported to lack the disclosure, unless a precise extractor matches it or, where training
+    found them reliable (`phrases_settle`), its phrase lists (the user's included) do."""
 
     names: tuple[str, ...]
     means: tuple[float, ...]
@@ -77,16 +90,18 @@ class Combiner:
     weights: tuple[float, ...]
     bias: float
     absent: float
+    phrases_settle: bool = True
 
     @classmethod
     def from_json(cls, raw: Mapping) -> Combiner:
         """The combiner of one disclosure as train.py writes it."""
         return cls(names=tuple(raw["features"]), means=tuple(raw["means"]), scales=tuple(raw["scales"]),
-                   weights=tuple(raw["weights"]), bias=float(raw["bias"]), absent=float(raw["absent"]))
+                   weights=tuple(raw["weights"]), bias=float(raw["bias"]), absent=float(raw["absent"]),
+                   phrases_settle=bool(raw.get("phrases_settle", True)))
 
     def missing(self, values: Mapping[str, float]) -> bool:
         """True when the document's features say it lacks the disclosure."""
-        if values.get("phrases") or values.get("extracted"):
+        if values.get("extracted") or (self.phrases_settle and values.get("phrases")):
             return False
         return self.probability(values) >= self.absent
 

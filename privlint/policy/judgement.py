@@ -22,11 +22,12 @@ class Judgement:
 
 
 def judge(analysis: Analysis, disclosures: Iterable[str]) -> dict[str, Judgement]:
-    """Present, unsure or absent per disclosure. The reader decides where the wheel has one for the language: the
-    cutoffs on the best passage's score give the state, and the disclosure's document-level combiner
-    (privlint/policy/decision.py), when the reader ships one, may also find it absent; a disclosure the reader
-    does not know, or a language without a reader, falls back to the phrase evidence; a precise extractor (an
-    e-mail address, a dated "last updated" line...) makes a disclosure present whatever the score."""
+    """Present, unsure or absent per disclosure. The reader decides where the wheel has one for the language:
+    phrase matches or the cutoff on the best passage's score make a disclosure present, below it the reader is
+    unsure, and only the disclosure's document-level combiner (privlint/policy/decision.py) finds it absent; a
+    disclosure the reader does not know, or a language without a reader, falls back to the phrase evidence; a
+    precise extractor (an e-mail address, a dated "last updated" line...) makes a disclosure present whatever the
+    score."""
     names = list(disclosures)
     if not available(analysis.lang):
         return {name: _by_phrases(analysis, name) for name in names}
@@ -43,7 +44,7 @@ def judge(analysis: Analysis, disclosures: Iterable[str]) -> dict[str, Judgement
             judged[name] = _by_phrases(analysis, name)
             continue
         state = cut.state(reading.score, bool(analysis.found.get(name)))
-        if state != ABSENT and combiner is not None and combiner.missing(features(name, analysis, rows, best, shared)):
+        if combiner is not None and combiner.missing(features(name, analysis, rows, best, shared)):
             state = ABSENT
         judged[name] = Judgement(state, reading.score, reading.passage)
         if state != PRESENT and (passage := extracted(name, analysis.passages)) is not None:

@@ -44,21 +44,15 @@ class Reading:
 
 @dataclass(frozen=True, slots=True)
 class Cutoffs:
-    """A document whose phrase lists match a disclosure makes it unless its score is below `absent_with_phrases`;
-    one without such a match lacks it below `absent`, makes it from `present` on, and between, the reader is
-    unsure."""
+    """A document whose phrase lists match a disclosure makes it; one without such a match makes it from the
+    best passage score `present` on, and below it the reader is unsure. Only the document-level combiner
+    (privlint/policy/decision.py) finds a disclosure absent."""
 
-    absent: float
-    absent_with_phrases: float
     present: float
 
     def state(self, score: float, phrases: bool) -> str:
-        """ABSENT, PRESENT or UNSURE for a document's best score."""
-        if phrases:
-            return ABSENT if score < self.absent_with_phrases else PRESENT
-        if score < self.absent:
-            return ABSENT
-        return PRESENT if score >= self.present else UNSURE
+        """PRESENT or UNSURE for a document's best score."""
+        return PRESENT if phrases or score >= self.present else UNSURE
 
 
 def passage_text(passage: Passage, disclosures: Sequence[str]) -> str:
@@ -89,8 +83,7 @@ def pipeline(lang: str) -> Language:
 def cutoffs(lang: str) -> dict[str, Cutoffs]:
     """Per-disclosure decision cutoffs chosen on the development documents at training time."""
     raw = json.loads((MODELS / lang / "cutoffs.json").read_text(encoding="utf-8"))
-    return {name: Cutoffs(absent=float(pair["absent"]), absent_with_phrases=float(pair["absent_with_phrases"]),
-                          present=float(pair["present"])) for name, pair in raw["cutoffs"].items()}
+    return {name: Cutoffs(present=float(pair["present"])) for name, pair in raw["cutoffs"].items()}
 
 
 @functools.lru_cache(maxsize=2)

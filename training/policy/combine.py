@@ -23,14 +23,13 @@ import yaml
 HERE = Path(__file__).resolve().parent
 
 FOLDS = 5
-OWN = ("max", "top", "over50", "over20", "phrases", "phrase_hits", "heading", "details", "extracted")
-SHARED = ("categories", "sensitive", "recipients", "countries", "length")
+OWN = ("max", "top", "over50", "over20", "phrases", "phrase_hits", "heading", "details", "extracted", "topic", "topic_heading")
+SHARED = ("categories", "sensitive", "recipients", "countries", "length", "denials")
 EXTRA = "all"
 L2 = 30.0
-BUDGET = 0.01
+BUDGET = 0.02
 MOST = 0.08
-MIN_ABSENT = 8
-MAX_FALSE_MISSING = 0.02
+MIN_ABSENT = 4
 
 
 def fold_of(doc_id: str, salt: str = "privlint-policy-decision-fold") -> int:
@@ -117,14 +116,21 @@ def f1_and_false(decided: np.ndarray, y: np.ndarray) -> tuple[float, int, int]:
     return f1, fp, int(y.sum())
 
 
-def curve(probabilities: np.ndarray, y: np.ndarray, settled: np.ndarray, most: int) -> list[tuple[float, float]]:
-    """(best F1 of "missing", its P(absent) cutoff) for each number of false reports allowed, 0..most; `settled`
-    documents (an extractor's or a phrase list's match) are never reported. A disclosure fewer than MIN_ABSENT
-    documents lack gets no false report: its curve is too uncertain to spend any on."""
+def curve(probabilities: np.ndarray, y: np.ndarray, x: np.ndarray, columns: Sequence[str],
+          most: int) -> list[tuple[float, float, bool]]:
+    """(best F1 of "missing", its P(absent) cutoff, whether a phrase match settles the disclosure) for each number
+    of false reports allowed, 0..most. An extractor's match always settles a disclosure; a phrase list's match
+    settles it where that gives the better F1 (a list that also matches documents lacking the disclosure is left
+    to the model). A disclosure fewer than MIN_ABSENT documents lack gets no false report: its curve is too
+    uncertain to spend any on."""
     points = []
     for allowed in range(most + 1 if y.sum() >= MIN_ABSENT else 1):
-        cut = choose_absent(probabilities, y, settled, allowed)
-        points.append((_f1_at(probabilities, y, settled, cut), cut))
+        options = []
+        for phrases_settle in (True, False):
+            settled = _settled(x, columns, phrases_settle)
+            cut = choose_absent(probabilities, y, settled, allowed)
+            options.append((_f1_at(probabilities, y, settled, cut), cut, phrases_settle))
+        points.append(max(options, key=lambda option: (option[0] + 1e-9 * option[2])))
     return points
 
 
@@ -134,7 +140,7 @@ def _f1_at(probabilities: np.ndarray, y: np.ndarray, settled: np.ndarray, cut: f
     return 0.0 if math.isnan(f1) else f1
 
 
-def allocate(curves: dict[str, list[tuple[float, float]]], budget: int) -> dict[str, int]:
+def allocate(curves: dict[str, list[tuple[float, float, bool]]], budget: int) -> dict[str, int]:
     """How many false reports each disclosure may make so that the sum of F1 is the highest within `budget`
     false reports in all (dynamic programming over disclosures); among equal sums, fewer reports."""
     names = sorted(curves)
@@ -142,7 +148,7 @@ def allocate(curves: dict[str, list[tuple[float, float]]], budget: int) -> dict[
     for name in names:
         nxt: dict[int, tuple[float, dict[str, int]]] = {}
         for used, (total, chosen) in best.items():
-            for allowed, (f1, _) in enumerate(curves[name]):
+            for allowed, (f1, *_) in enumerate(curves[name]):
                 if used + allowed > budget:
                     break
                 candidate = (total + f1, {**chosen, name: allowed})
@@ -166,22 +172,22 @@ def choose_combiners(records: Sequence[dict], extra: str = EXTRA, l2: float = L2
     curves, models = {}, {}
     for name in names:
         x, y = matrix(records, name, columns)
-        curves[name] = curve(out_of_fold(x, y, folds, l2), y, _settled(x, columns), int(most * len(records)))
+        curves[name] = curve(out_of_fold(x, y, folds, l2), y, x, columns, int(most * len(records)))
         models[name] = fit(x, y, l2) if y.any() else None
     allowed = allocate(curves, int(budget * len(records) * len(names)))
     chosen = {}
     for name in names:
         if models[name] is None:
             continue
-        chosen[name] = {"features": columns, **models[name], "absent": curves[name][allowed[name]][1]}
+        _, cut, phrases_settle = curves[name][allowed[name]]
+        chosen[name] = {"features": columns, **models[name], "absent": cut, "phrases_settle": phrases_settle}
     return chosen
 
 
 def blind_decisions(records: Sequence[dict], extra: str = EXTRA, l2: float = L2, budget: float = BUDGET,
                     most: float = MOST) -> dict[str, np.ndarray]:
     """"Missing" decisions per disclosure for every record, each fold decided by combiners and cutoffs chosen
-    (choose_combiners' procedure) without it, or by the best-score cutoffs chosen without it (privlint reports
-    both): an estimate of the procedure that sees none of its documents."""
+    (choose_combiners' procedure) without it: an estimate of the procedure that sees none of its documents."""
     names = sorted(records[0]["features"])
     columns = feature_names(records, extra)
     folds = np.array([fold_of(record["doc"]) for record in records])
@@ -192,37 +198,21 @@ def blind_decisions(records: Sequence[dict], extra: str = EXTRA, l2: float = L2,
         curves, models = {}, {}
         for name, (x, y) in data.items():
             inner = out_of_fold(x[inside], y[inside], folds[inside], l2)
-            curves[name] = curve(inner, y[inside], _settled(x[inside], columns), int(most * inside.sum()))
+            curves[name] = curve(inner, y[inside], x[inside], columns, int(most * inside.sum()))
             models[name] = fit(x[inside], y[inside], l2) if y[inside].any() else None
         allowed = allocate(curves, int(budget * inside.sum() * len(names)))
         for name, (x, _) in data.items():
-            cut = curves[name][allowed[name]][1]
+            _, cut, phrases_settle = curves[name][allowed[name]]
             p = predict(models[name], x[~inside]) if models[name] else np.zeros((~inside).sum())
-            decided[name][~inside] = (p >= cut) & (_settled(x[~inside], columns) == 0)
-        scores = _best_score_cutoffs([record for record, fold in zip(records, folds) if fold != k])
-        for index in np.flatnonzero(~inside):
-            for name in names:
-                decided[name][index] |= _below(scores[name], records[index], name)
+            decided[name][~inside] = (p >= cut) & (_settled(x[~inside], columns, phrases_settle) == 0)
     return decided
 
 
-def _settled(x: np.ndarray, columns: Sequence[str]) -> np.ndarray:
-    """1 where an extractor or a phrase list settles the disclosure: the combiner never reports those missing."""
-    return np.maximum(x[:, list(columns).index("extracted")], x[:, list(columns).index("phrases")])
-
-
-def _best_score_cutoffs(records: Sequence[dict]) -> dict:
-    from cutoffs import choose_cutoffs
-
-    return choose_cutoffs([(r["labels"], r["best"], set(r["found"])) for r in records])["cutoffs"]
-
-
-def _below(cut: dict, record: dict, name: str) -> bool:
-    """The best-score cutoffs' "missing" (privlint/policy/reader.py, Cutoffs), which privlint reports too."""
-    if record["features"][name]["extracted"]:
-        return False
-    limit = cut["absent_with_phrases"] if name in record["found"] else cut["absent"]
-    return record["best"][name] < limit
+def _settled(x: np.ndarray, columns: Sequence[str], phrases_settle: bool = True) -> np.ndarray:
+    """1 where an extractor (or, when `phrases_settle`, a phrase list) settles the disclosure: the combiner never
+    reports those missing."""
+    settled = x[:, list(columns).index("extracted")]
+    return np.maximum(settled, x[:, list(columns).index("phrases")]) if phrases_settle else settled
 
 
 def report(records: Sequence[dict], decided: dict[str, np.ndarray]) -> tuple[list[str], float, float]:

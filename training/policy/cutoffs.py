@@ -9,7 +9,6 @@ from privlint.policy.decision import document_signals, features
 from privlint.policy.reader import read, score_rows
 from scoring import scored_documents
 
-MAX_FALSE_MISSING = 0.02
 PRESENT_PRECISION = 0.95
 PRESENT_FLOOR = 0.2
 
@@ -35,40 +34,16 @@ def document_scores(model: Path, lang: str, splits: set[str], mirrors: Path, ids
 
 
 def choose_cutoffs(scores: Scores) -> dict:
-    """Per disclosure: `absent` and `absent_with_phrases`, the score cutoffs below which a document without /
-    with phrase evidence is reported missing, each the best F1 of "missing" whose false reports stay within
-    MAX_FALSE_MISSING of the documents; and `present`, the lowest score from which PRESENT_PRECISION of the
-    documents without phrase matches make the disclosure, and never below PRESENT_FLOOR: a disclosure nearly
-    every policy makes is not "present" in one where the reader saw nothing of it."""
-    allowed = int(MAX_FALSE_MISSING * len(scores))
+    """Per disclosure, `present`: the lowest best-passage score from which PRESENT_PRECISION of the documents
+    without phrase matches make the disclosure, and never below PRESENT_FLOOR (a disclosure nearly every policy
+    makes is not "present" in one where the reader saw nothing of it). Whether a document lacks a disclosure is
+    the document-level combiner's decision (combine.py)."""
     names = sorted({name for _, best, _ in scores for name in best})
     chosen = {}
     for name in names:
-        with_phrases = [(labels.get(name), best[name]) for labels, best, found in scores if name in found]
         without = [(labels.get(name), best[name]) for labels, best, found in scores if name not in found]
-        pair = {"absent": _absent_cutoff(without, allowed), "absent_with_phrases": _absent_cutoff(with_phrases, 0)}
-        pair["present"] = max(pair["absent"], PRESENT_FLOOR, _present_cutoff(without))
-        chosen[name] = pair
-    return {"documents": len(scores), "max_false_missing": MAX_FALSE_MISSING,
-            "present_precision": PRESENT_PRECISION, "cutoffs": chosen}
-
-
-def _absent_cutoff(pairs: Sequence[tuple[str | None, float]], allowed: int) -> float:
-    """The cutoff with the best F1 of "missing" among those with at most `allowed` false reports (among equals,
-    the lowest). When no document lacks the disclosure there is no F1 to weigh: just below the lowest score of a
-    document that makes it, so that only a policy weaker than every one seen is reported."""
-    made = sorted(score for status, score in pairs if status != "absent")
-    if not any(status == "absent" for status, _ in pairs):
-        return round(made[0] - 1e-6, 6) if made else 0.0
-    best, best_f1 = 0.0, -1.0
-    for cut in sorted({0.0, *(round(score + 1e-6, 6) for _, score in pairs)}):
-        tp = sum(status == "absent" and score < cut for status, score in pairs)
-        fp = sum(status != "absent" and score < cut for status, score in pairs)
-        fn = sum(status == "absent" and score >= cut for status, score in pairs)
-        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-        if fp <= allowed and f1 > best_f1:
-            best, best_f1 = cut, f1
-    return best
+        chosen[name] = {"present": max(PRESENT_FLOOR, _present_cutoff(without))}
+    return {"documents": len(scores), "present_precision": PRESENT_PRECISION, "cutoffs": chosen}
 
 
 def _present_cutoff(pairs: Sequence[tuple[str | None, float]]) -> float:
