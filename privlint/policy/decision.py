@@ -41,18 +41,11 @@ def document_signals(analysis: Analysis, scores: Sequence[Mapping[str, float]]) 
             countries.add(name)
     signals = {"categories": math.log1p(len(categories)), "sensitive": math.log1p(len(categories & SENSITIVE)),
                "recipients": math.log1p(len(recipients)), "countries": math.log1p(len(countries)),
-               "length": math.log1p(len(scores)), "denials": math.log1p(_denials(analysis))}
+               "length": math.log1p(len(scores))}
     for name, (count, in_heading) in topic_counts(analysis.passages, analysis.lang).items():
         signals[f"topic:{name}"] = math.log1p(count)
         signals[f"topic_heading:{name}"] = float(in_heading)
     return signals
-
-
-def _denials(analysis: Analysis) -> int:
-    """How many sentences deny collecting, sharing or selling without an exception ("we do not store anything"):
-    a policy of a product that keeps no data answers many questions by denying them."""
-    return sum(1 for sentence in analysis.sentences if not sentence.qualified
-               and any(hit.label == "verb" and hit.negated for hit in sentence.hits))
 
 
 def features(name: str, analysis: Analysis, scores: Sequence[Mapping[str, float]], best: Mapping[str, float],

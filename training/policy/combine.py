@@ -24,10 +24,10 @@ HERE = Path(__file__).resolve().parent
 
 FOLDS = 5
 OWN = ("max", "top", "over50", "over20", "phrases", "phrase_hits", "heading", "details", "extracted", "topic", "topic_heading")
-SHARED = ("categories", "sensitive", "recipients", "countries", "length", "denials")
-EXTRA = "all"
+SHARED = ("categories", "sensitive", "recipients", "countries", "length")
+EXTRA = "own"
 L2 = 30.0
-BUDGET = 0.02
+BUDGET = 0.0175
 MOST = 0.08
 MIN_ABSENT = 4
 
