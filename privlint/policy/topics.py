@@ -10,9 +10,10 @@ from typing import Mapping, Sequence
 from privlint.linear_regex import LinearPattern, compile_linear
 from privlint.policy.reader import Passage
 
-# Lower-case patterns (texts are lower-cased). Any word of a disclosure's subject, whether or not the passage makes the disclosure: a policy that never
-# names the subject lacks it, one that names it only in passing may make it in part. Kept broad on purpose; the
-# document-level decision (decision.py) weighs how often they occur beside the reader's scores.
+# Any word of a disclosure's subject, whether or not the passage makes the disclosure: a policy that never names
+# the subject lacks it, one that names it only in passing may make it in part. Kept broad on purpose; the
+# document-level decision (decision.py) weighs how often they occur beside the reader's scores. Lower case:
+# the texts are lower-cased before matching.
 TOPICS: Mapping[str, Mapping[str, str]] = {
     "en": {
         "controller-identity": r"\b(?:inc|llc|ltd|gmbh|limited|corporation|corp|company|co\.|b\.v|s\.a|ag|pty|plc|"
@@ -21,15 +22,17 @@ TOPICS: Mapping[str, Mapping[str, str]] = {
         "purposes": r"\b(?:purpose|use[sd]? (?:it|this|that|them|the|your|these|such)|in order to|so that|to provide|"
                     r"to improve|to send|to deliver)",
         "data-categories": r"\b(?:collect|gather|receive|obtain|log|record)",
-        "legal-basis": r"\b(?:legal bas[ie]s|lawful|legitimate interest|contract|legal obligation|consent|art(?:icle)?\.? "
-                       r"?6|gdpr)",
+        "legal-basis": r"\b(?:legal bas[ie]s|lawful|legitimate interest|contract|legal obligation|consent|"
+                       r"art(?:icle)?\.? ?6|gdpr)",
         "retention": r"\b(?:retain|retention|keep|kept|store[sd]?|storing|delet|eras|purg|period|days|months|years|"
                      r"as long as|until)",
         "third-party-sharing": r"\b(?:share|sharing|third|partner|provider|disclos|vendor|processor|affiliate|sdk|"
                                r"service[s]? (?:like|such as))",
         "cross-border-transfer": r"\b(?:countr|outside|abroad|international|overseas|transfer|united states|usa|"
-                                 r"\beu\b|eea|european|standard contractual|adequacy|jurisdiction|located in|servers? in)",
-        "user-rights": r"\b(?:rights?\b|access|rectif|correct|delet|erasure|portab|object|restrict|withdraw|opt[- ]out)",
+                                 r"\beu\b|eea|european|standard contractual|adequacy|jurisdiction|located in|"
+                                 r"servers? in)",
+        "user-rights": r"\b(?:rights?\b|access|rectif|correct|delet|erasure|portab|object|restrict|withdraw|"
+                       r"opt[- ]out)",
         "rights-procedure": r"\b(?:request|exercise|settings|verif|respond|within \d+|form\b)",
         "complaint": r"\b(?:complain|supervisory|authority|commissioner|lodge|regulator|ombudsman)",
         "sensitive-data": r"\b(?:sensitive|special categor|health|medical|biometric|fingerprint|face|racial|ethnic|"

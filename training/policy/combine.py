@@ -23,7 +23,8 @@ import yaml
 HERE = Path(__file__).resolve().parent
 
 FOLDS = 5
-OWN = ("max", "top", "over50", "over20", "phrases", "phrase_hits", "heading", "details", "extracted", "topic", "topic_heading")
+OWN = ("max", "top", "over50", "over20", "phrases", "phrase_hits", "heading", "details", "extracted", "topic",
+       "topic_heading")
 SHARED = ("categories", "sensitive", "recipients", "countries", "length")
 EXTRA = "own"
 L2 = 30.0
@@ -208,7 +209,7 @@ def blind_decisions(records: Sequence[dict], extra: str = EXTRA, l2: float = L2,
     return decided
 
 
-def _settled(x: np.ndarray, columns: Sequence[str], phrases_settle: bool = True) -> np.ndarray:
+def _settled(x: np.ndarray, columns: Sequence[str], phrases_settle: bool) -> np.ndarray:
     """1 where an extractor (or, when `phrases_settle`, a phrase list) settles the disclosure: the combiner never
     reports those missing."""
     settled = x[:, list(columns).index("extracted")]
