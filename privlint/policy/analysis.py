@@ -9,6 +9,7 @@ from privlint.policy.blocks import Block
 from privlint.policy.disclosures import Located, evidence, locate, sections
 from privlint.policy.documents import PolicyDocument
 from privlint.policy.language import ENGLISH, TRADITIONAL, detect_language, to_simplified
+from privlint.policy.naming import OPENING_BLOCKS
 from privlint.policy.nlp import Sentence
 from privlint.policy.packs import Catalogue
 from privlint.policy.reader import Passage
@@ -16,7 +17,8 @@ from privlint.policy.reader import Passage
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Analysis:
-    """What the checks need of one document; `lang` is the pipeline language, "en" or "zh"."""
+    """What the checks need of one document; `lang` is the pipeline language, "en" or "zh"; `opening` the texts of
+    its first blocks, where a title names the product."""
 
     language: str
     lang: str
@@ -24,6 +26,7 @@ class Analysis:
     located: list[Located]
     found: dict[str, list[Located]]
     passages: list[Passage]
+    opening: tuple[str, ...] = ()
 
 
 def analyse(document: PolicyDocument, catalogue: Catalogue) -> Analysis | str:
@@ -42,7 +45,8 @@ def analyse(document: PolicyDocument, catalogue: Catalogue) -> Analysis | str:
     sentences = matcher_for(catalogue, lang).analyse(texts)
     located = locate(document.blocks, sentences)
     return Analysis(language=language, lang=lang, sentences=sentences, located=located,
-                    found=evidence(catalogue, located), passages=passages(document.blocks, texts, sentences))
+                    found=evidence(catalogue, located), passages=passages(document.blocks, texts, sentences),
+                    opening=tuple(texts[:OPENING_BLOCKS]))
 
 
 def passages(blocks: Sequence[Block], texts: Sequence[str], sentences: Sequence[Sentence]) -> list[Passage]:

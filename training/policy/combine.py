@@ -25,6 +25,12 @@ HERE = Path(__file__).resolve().parent
 FOLDS = 5
 OWN = ("max", "top", "over50", "over20", "phrases", "phrase_hits", "heading", "details", "extracted", "topic",
        "topic_heading")
+# Signals beyond a disclosure's own that bear on it: whether the policy names its product (naming.py) separates
+# a policy that names no one from one that names only its app; a policy that lists no rights says nothing on how
+# to exercise them, and the reverse.
+OWN_EXTRA = {"controller-identity": ("named",),
+             "rights-procedure": ("best:user-rights", "topic:user-rights"),
+             "user-rights": ("best:rights-procedure", "topic:rights-procedure")}
 SHARED = ("categories", "sensitive", "recipients", "countries", "length")
 EXTRA = "own"
 L2 = 30.0
@@ -38,15 +44,14 @@ def fold_of(doc_id: str, salt: str = "privlint-policy-decision-fold") -> int:
     return int(hashlib.sha256(f"{salt}:{doc_id}".encode()).hexdigest(), 16) % FOLDS
 
 
-def feature_names(records: Sequence[dict], extra: str) -> list[str]:
-    """The features a combiner uses: its own signals, plus the shared document signals ("shared"), plus the best
-    score of every disclosure ("all")."""
-    names = list(OWN)
+def feature_names(records: Sequence[dict], extra: str, name: str) -> list[str]:
+    """The features the combiner of disclosure `name` uses: its own signals, plus the shared document signals
+    ("shared"), plus the best score of every disclosure ("all")."""
+    names = [*OWN, *OWN_EXTRA.get(name, ())]
     if extra in ("shared", "all"):
         names += SHARED
     if extra == "all":
-        names += sorted(key for key in records[0]["features"][next(iter(records[0]["features"]))]
-                        if key.startswith("best:"))
+        names += sorted(key for key in records[0]["features"][name] if key.startswith("best:"))
     return names
 
 
@@ -168,12 +173,12 @@ def choose_combiners(records: Sequence[dict], extra: str = EXTRA, l2: float = L2
     of each chosen on out-of-fold probabilities so that the sum of F1 of "missing" is highest with false reports
     on at most `budget` of all (document, disclosure) pairs, and on at most `most` of one disclosure's documents."""
     names = sorted(records[0]["features"])
-    columns = feature_names(records, extra)
+    columns = {name: feature_names(records, extra, name) for name in names}
     folds = np.array([fold_of(record["doc"]) for record in records])
     curves, models = {}, {}
     for name in names:
-        x, y = matrix(records, name, columns)
-        curves[name] = curve(out_of_fold(x, y, folds, l2), y, x, columns, int(most * len(records)))
+        x, y = matrix(records, name, columns[name])
+        curves[name] = curve(out_of_fold(x, y, folds, l2), y, x, columns[name], int(most * len(records)))
         models[name] = fit(x, y, l2) if y.any() else None
     allowed = allocate(curves, int(budget * len(records) * len(names)))
     chosen = {}
@@ -181,7 +186,7 @@ def choose_combiners(records: Sequence[dict], extra: str = EXTRA, l2: float = L2
         if models[name] is None:
             continue
         _, cut, phrases_settle = curves[name][allowed[name]]
-        chosen[name] = {"features": columns, **models[name], "absent": cut, "phrases_settle": phrases_settle}
+        chosen[name] = {"features": columns[name], **models[name], "absent": cut, "phrases_settle": phrases_settle}
     return chosen
 
 
@@ -190,22 +195,22 @@ def blind_decisions(records: Sequence[dict], extra: str = EXTRA, l2: float = L2,
     """"Missing" decisions per disclosure for every record, each fold decided by combiners and cutoffs chosen
     (choose_combiners' procedure) without it: an estimate of the procedure that sees none of its documents."""
     names = sorted(records[0]["features"])
-    columns = feature_names(records, extra)
+    columns = {name: feature_names(records, extra, name) for name in names}
     folds = np.array([fold_of(record["doc"]) for record in records])
-    data = {name: matrix(records, name, columns) for name in names}
+    data = {name: matrix(records, name, columns[name]) for name in names}
     decided = {name: np.zeros(len(records), dtype=bool) for name in names}
     for k in range(FOLDS):
         inside = folds != k
         curves, models = {}, {}
         for name, (x, y) in data.items():
             inner = out_of_fold(x[inside], y[inside], folds[inside], l2)
-            curves[name] = curve(inner, y[inside], x[inside], columns, int(most * inside.sum()))
+            curves[name] = curve(inner, y[inside], x[inside], columns[name], int(most * inside.sum()))
             models[name] = fit(x[inside], y[inside], l2) if y[inside].any() else None
         allowed = allocate(curves, int(budget * inside.sum() * len(names)))
         for name, (x, _) in data.items():
             _, cut, phrases_settle = curves[name][allowed[name]]
             p = predict(models[name], x[~inside]) if models[name] else np.zeros((~inside).sum())
-            decided[name][~inside] = (p >= cut) & (_settled(x[~inside], columns, phrases_settle) == 0)
+            decided[name][~inside] = (p >= cut) & (_settled(x[~inside], columns[name], phrases_settle) == 0)
     return decided
 
 

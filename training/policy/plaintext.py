@@ -107,6 +107,8 @@ def inline_md(s: str) -> str:
 
 def md_blocks(text: str) -> list[tuple[str, int, str]]:
     text = strip_front_matter(text)
+    # autolinks (<support@example.org>, <https://...>) are text, not tags, even where the page also holds HTML
+    text = re.sub(r"<((?:mailto:)?[^\s<>@]+@[^\s<>@]+\.\w+|https?://[^\s<>]+)>", r"\1", text)
     if re.search(r"<(p|h[1-6]|li|td|div|br|table)\b", text, re.I):
         parser = _HTMLBlocks(keep_newlines=True)
         parser.feed(text)

@@ -1,0 +1,62 @@
+"""Whether a policy names what it speaks for: a product or operator named in its title or defined in its text."""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from privlint.policy.reader import Passage
+
+OPENING_BLOCKS = 8
+
+# A policy that never names its app, site or operator ("本应用", "this app", "我们") lacks the controller's
+# identity; one that names only its product makes it in part. The name is what a title puts before or after
+# "privacy policy", what the text defines as "we" ("X（以下简称“我们”）", 'X ("we")') or says it is operated by.
+_TITLE = {
+    "zh": re.compile(r"^[#\s]*(.{0,24}?)(?:隐私政策|隐私权政策|隐私协议|隐私保护指引|隐私声明|隐私条款|个人信息保护政策|"
+                     r"用户协议)(.{0,30})$", re.M),
+    "en": re.compile(r"^[#\s]*(.{1,40}?)\s*(?:'s\s+)?privacy\s+(?:policy|notice|statement)\b(?:[^\n]{0,30})$|"
+                     r"^[#\s]*privacy\s+(?:policy|notice|statement)\s*(?:for|of|[-—:|])\s*(?:the\s+)?([^\n]{1,40})$",
+                     re.M | re.I),
+}
+_DEFINED = {
+    "zh": (re.compile(r"([^\n。；;，,]{1,30}?)[（(]\s*(?:以下|下称|简称)"),
+           re.compile(r"欢迎(?:您)?(?:使用|选择|来到)([^\n。；;，,！!]{1,30})"),
+           re.compile(r"《([^》]{1,30})》")),
+    "en": (re.compile(r"([A-Z][\w&.\- ]{1,40}?)\s*\((?:the\s+)?[\"“']?(?:we|us|our|app|company)"),
+           re.compile(r"\b(?:welcome to|operated by|provided by|developed by|created by|built by|maintained by|"
+                      r"owned by)\s+([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)")),
+}
+# Words that name no one: "本应用隐私政策", "Our Privacy Policy", "《个人信息保护法》".
+_GENERIC = {
+    "zh": re.compile(r"本|该|我们|我方|的|app|应用程序|应用|软件|用户|平台|产品|服务|网站|小程序|客户端|系统|程序|插件|"
+                     r"扩展|工具|游戏|个人信息|隐私|保护|政策|协议|指引|声明|信息|数据|资料|收集|共享|承诺|策略|条款|"
+                     r"使用|事项|更新|说明|[^\u4e00-\u9fffa-z]"),
+    "en": re.compile(r"\b(?:the|this|our|we|us|my|a|an|app|application|applications|website|site|service|services|"
+                     r"software|extension|game|product|products|platform|privacy|policy|notice|statement|for|of|and|"
+                     r"mobile|android|ios|plugin|project|tool)\b|[^a-z]"),
+}
+_NOT_A_NAME = {
+    "zh": re.compile(r"[，。；！？：:]|请|阅读|使用|本|以下|了解|我们|您|更新|生效|日期|法|条例|规定|规范|标准|办法"),
+    "en": re.compile(r"\b(?:we|you|your|read|recommend|use|using|by|to|is|are)\b", re.I),
+}
+
+
+def names_itself(opening: Sequence[str], passages: Sequence[Passage], lang: str) -> bool:
+    """True when the policy names its product or operator: in a title line of its `opening` blocks, or where a
+    passage defines the name ("X（以下简称“我们”）", 'X ("we")', "operated by X")."""
+    if lang not in _TITLE:
+        return False
+    for block in opening:
+        for match in _TITLE[lang].finditer(block):
+            if any(group and _is_name(group, lang) for group in match.groups()):
+                return True
+    return any(_is_name(match.group(1), lang)
+               for passage in passages for pattern in _DEFINED[lang] for match in pattern.finditer(passage.text))
+
+
+def _is_name(text: str, lang: str) -> bool:
+    """A name: no sentence in it, and two letters or more beside generic words."""
+    if _NOT_A_NAME[lang].search(text):
+        return False
+    return len(_GENERIC[lang].sub("", text.lower())) >= 2

@@ -1,0 +1,40 @@
+"""Whether a policy names its product or operator (privlint.policy.naming)."""
+
+from __future__ import annotations
+
+import pytest
+
+from privlint.policy.naming import names_itself
+from privlint.policy.reader import Passage
+
+
+def _passages(*texts: str) -> list[Passage]:
+    return [Passage(heading="", text=text) for text in texts]
+
+
+@pytest.mark.parametrize("opening, texts, lang", [
+    (["# Tidewater Notes Privacy Policy"], ["We keep your notes on your phone."], "en"),
+    (["Privacy Policy for Lumen Reader"], ["We collect nothing."], "en"),
+    (["Privacy Policy"], ['Harbor Labs ("we", "us") runs this site.'], "en"),
+    (["Privacy Policy"], ["This app is developed by Quillmoth Software."], "en"),
+    (["青柠记账隐私政策"], ["我们不会收集您的个人信息。"], "zh"),
+    (["隐私政策 - 星图书签"], ["数据仅保存在本地。"], "zh"),
+    (["隐私政策"], ["远山科技（以下简称“我们”）非常重视您的隐私。"], "zh"),
+    (["隐私政策"], ["欢迎使用小满天气！"], "zh"),
+])
+def test_a_named_product_or_operator_is_found(opening: list[str], texts: tuple[str, ...], lang: str) -> None:
+    assert names_itself(opening, _passages(*texts), lang)
+
+
+@pytest.mark.parametrize("opening, texts, lang", [
+    (["# Privacy Policy"], ["This app does not collect any data.", "We respect your privacy."], "en"),
+    (["Our Privacy Policy"], ["By using the application you agree to this policy."], "en"),
+    (["We strongly recommend that you read the privacy policy"], ["We may update it."], "en"),
+    (["隐私政策", "最后更新日期：2025年8月6日"], ["本应用非常重视用户隐私。"], "zh"),
+    (["APP隐私政策"], ["我们不会收集您的个人信息。"], "zh"),
+    (["请您仔细阅读本隐私政策"], ["本软件（以下简称“本应用”）不联网。"], "zh"),
+    (["隐私政策"], ["我们遵守《中华人民共和国个人信息保护法》。"], "zh"),
+    (["Privacy Policy"], ["Nothing here names anyone."], "fr"),
+])
+def test_generic_titles_and_definitions_name_no_one(opening: list[str], texts: tuple[str, ...], lang: str) -> None:
+    assert not names_itself(opening, _passages(*texts), lang)
