@@ -97,7 +97,6 @@ def inline_md(s: str) -> str:
     s = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", s)                 # images
     s = re.sub(r"\[([^\]]*)\]\([^)]*\)(\{[^}]*\})*", r"\1", s)  # [text](url){:attr}
     s = re.sub(r"\[([^\]]+)\]\[[^\]]*\]", r"\1", s)              # [text][ref]
-    s = re.sub(r"<(https?://[^>]+)>", r"\1", s)
     s = re.sub(r"(\*\*|__|\*|~~|`)", "", s)
     s = re.sub(r"(?<![\w])_(?=\S)|(?<=\S)_(?![\w])", "", s)
     s = re.sub(r"\{%.*?%\}", "", s)
