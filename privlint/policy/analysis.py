@@ -26,7 +26,7 @@ class Analysis:
     located: list[Located]
     found: dict[str, list[Located]]
     passages: list[Passage]
-    opening: tuple[str, ...] = ()
+    opening: tuple[str, ...]
 
 
 def analyse(document: PolicyDocument, catalogue: Catalogue) -> Analysis | str:
