@@ -206,6 +206,19 @@ def test_an_e_mail_address_cut_into_sentences_is_found_again_in_its_block() -> N
                                                                                        block=2)]) is None
 
 
+def test_a_dated_heading_with_no_text_under_it_dates_the_policy(tmp_path: Path) -> None:
+    text = ("# Tidewater Notes Privacy Policy\n\n## Last update: 16/07/2024\n\n## Who we are\n\n"
+            "Tidewater Notes is made by Harbor Labs. Write to privacy@harbor.example.\n")
+    for folder, body in (("dated", text), ("undated", text.replace("## Last update: 16/07/2024\n\n", ""))):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "PRIVACY.md").write_text(body, encoding="utf-8")
+    dated, undated = ({f.rule_id for f in check_policies([tmp_path / folder / "PRIVACY.md"], ["ccpa"],
+                                                          use_cache=False).findings}
+                      for folder in ("dated", "undated"))
+    assert "ccpa-effective-date" in undated and "ccpa-effective-date" not in dated
+    assert dated == undated - {"ccpa-effective-date"}
+
+
 @pytest.mark.parametrize("text", ["本网站（以下简称“我们”）重视您的隐私。", "本应用（“我们”）不收集个人信息。"])
 def test_a_generic_self_definition_names_no_controller(text: str) -> None:
     assert extracted("controller-identity", [Passage(heading="", text=text)]) is None

@@ -8,6 +8,7 @@ from typing import Sequence
 from privlint.policy.blocks import Block
 from privlint.policy.disclosures import Located, evidence, locate, sections
 from privlint.policy.documents import PolicyDocument
+from privlint.policy.extractors import extract_all
 from privlint.policy.language import ENGLISH, TRADITIONAL, detect_language, to_simplified
 from privlint.policy.naming import OPENING_BLOCKS
 from privlint.policy.nlp import Sentence
@@ -18,7 +19,8 @@ from privlint.policy.reader import Passage
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Analysis:
     """What the checks need of one document; `lang` is the pipeline language, "en" or "zh"; `opening` the texts of
-    its first blocks, where a title names the product."""
+    its first blocks, where a title names the product; `extracted` the passage or heading each precise extractor
+    (extractors.py) matches, by disclosure."""
 
     language: str
     lang: str
@@ -27,6 +29,7 @@ class Analysis:
     found: dict[str, list[Located]]
     passages: list[Passage]
     opening: tuple[str, ...]
+    extracted: dict[str, Passage]
 
 
 def analyse(document: PolicyDocument, catalogue: Catalogue) -> Analysis | str:
@@ -44,9 +47,12 @@ def analyse(document: PolicyDocument, catalogue: Catalogue) -> Analysis | str:
     lang = "en" if language == ENGLISH else "zh"
     sentences = matcher_for(catalogue, lang).analyse(texts)
     located = locate(document.blocks, sentences)
+    read = passages(document.blocks, texts, sentences)
+    headings = [Passage(heading="", text=text, block=index) for index, (block, text) in
+                enumerate(zip(document.blocks, texts)) if block.heading]
     return Analysis(language=language, lang=lang, sentences=sentences, located=located,
-                    found=evidence(catalogue, located), passages=passages(document.blocks, texts, sentences),
-                    opening=tuple(texts[:OPENING_BLOCKS]))
+                    found=evidence(catalogue, located), passages=read, opening=tuple(texts[:OPENING_BLOCKS]),
+                    extracted=extract_all(read, headings))
 
 
 def passages(blocks: Sequence[Block], texts: Sequence[str], sentences: Sequence[Sentence]) -> list[Passage]:

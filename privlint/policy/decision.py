@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from privlint.policy.analysis import Analysis
-from privlint.policy.extractors import extracted
 from privlint.policy.naming import names_itself
 from privlint.policy.topics import topic_counts
 
@@ -67,7 +66,7 @@ def features(name: str, analysis: Analysis, scores: Sequence[Mapping[str, float]
               "phrases": float(bool(found)), "phrase_hits": math.log1p(len(found)),
               "heading": float(any(item.in_heading for item in found)),
               "details": math.log1p(len(details)),
-              "extracted": float(extracted(name, analysis.passages) is not None),
+              "extracted": float(name in analysis.extracted),
               "topic": shared.get(f"topic:{name}", 0.0), "topic_heading": shared.get(f"topic_heading:{name}", 0.0)}
     values.update(shared)
     values.update({f"best:{other}": logit(score) for other, score in best.items()})

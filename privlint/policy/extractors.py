@@ -30,6 +30,13 @@ EXTRACTORS: dict[str, tuple[re.Pattern[str], ...]] = {
 }
 
 
+def extract_all(passages: Sequence[Passage], headings: Sequence[Passage]) -> dict[str, Passage]:
+    """The first passage or heading each extractor matches, by disclosure. Headings are searched on their own as
+    well as above their passages: a dated heading ("## Last update: 16/07/2024") often has no text under it."""
+    ordered = sorted([*passages, *headings], key=lambda passage: (passage.block, passage.start))
+    return {name: passage for name in EXTRACTORS if (passage := extracted(name, ordered)) is not None}
+
+
 def extracted(name: str, passages: Sequence[Passage]) -> Passage | None:
     """The first passage (its heading included) in which an extractor of disclosure `name` matches. A match may
     run over the sentences of one block: the Chinese sentencizer cuts "name@mail.example" at every full stop, so

@@ -7,7 +7,6 @@ from typing import Iterable
 
 from privlint.policy.analysis import Analysis
 from privlint.policy.decision import document_signals, features
-from privlint.policy.extractors import extracted
 from privlint.policy.reader import ABSENT, PRESENT, Passage, available, combiners, cutoffs, pipeline, read, \
     score_rows
 
@@ -47,7 +46,7 @@ def judge(analysis: Analysis, disclosures: Iterable[str]) -> dict[str, Judgement
         if combiner is not None and combiner.missing(features(name, analysis, rows, best, shared)):
             state = ABSENT
         judged[name] = Judgement(state, reading.score, reading.passage)
-        if state != PRESENT and (passage := extracted(name, analysis.passages)) is not None:
+        if state != PRESENT and (passage := analysis.extracted.get(name)) is not None:
             judged[name] = Judgement(PRESENT, reading.score, passage)
     return judged
 

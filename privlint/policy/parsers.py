@@ -9,23 +9,30 @@ from markdown_it.token import Token
 
 from privlint.findings import Notification
 from privlint.policy.blocks import Block, BlockBuilder
+from privlint.policy.frontmatter import split_front_matter
 from privlint.policy.htmlparse import parse_html
 
 LOG = logging.getLogger(__name__)
 
 _PLAIN_HEADING = re.compile(r"^(#+\s|第[一二三四五六七八九十]+[章节条部分]|[一二三四五六七八九十]+、|\d+(\.\d+)*[.、]?\s*\S)")
 _SENTENCE_END = ("。", ".", "；", ";", "！", "!", "？", "?", "：", ":", ",", "，")
+_BULLETS = ("- ", "* ", "+ ", "• ", "· ")
 _INLINE_TEXT = frozenset({"text", "code_inline"})
 _INLINE_BREAKS = frozenset({"softbreak", "hardbreak"})
 
 
 def parse_blocks(text: str, fmt: str, path: str) -> tuple[list[Block], list[Notification]]:
-    """Blocks of a document in the given format ("markdown", "html" or "text")."""
+    """Blocks of a document in the given format ("markdown", "html" or "text"). Front matter is not text of the
+    page: only what the site generator shows of it is kept (frontmatter.py)."""
+    front = split_front_matter(text)
+    body = front.body if front else text
     if fmt == "markdown":
-        return parse_markdown(text, path)
-    if fmt == "html":
-        return parse_html(text, path)
-    return parse_text(text), []
+        blocks, notes = parse_markdown(body, path)
+    elif fmt == "html":
+        blocks, notes = parse_html(body, path)
+    else:
+        blocks, notes = parse_text(body), []
+    return [*(front.shown if front else ()), *blocks], notes
 
 
 def parse_markdown(text: str, path: str) -> tuple[list[Block], list[Notification]]:
@@ -76,7 +83,8 @@ def _add_inline(builder: BlockBuilder, token: Token) -> None:
 
 
 def parse_text(text: str) -> list[Block]:
-    """Paragraphs separated by blank lines; a short line without final punctuation is a heading."""
+    """Paragraphs separated by blank lines; a short line without final punctuation that is not a list item is a
+    heading."""
     builder = BlockBuilder()
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
@@ -93,7 +101,7 @@ def parse_text(text: str) -> list[Block]:
 
 
 def _looks_like_heading(line: str) -> bool:
-    if len(line) > 60 or line.endswith(_SENTENCE_END):
+    if len(line) > 60 or line.endswith(_SENTENCE_END) or line.startswith(_BULLETS):
         return False
     return bool(_PLAIN_HEADING.match(line)) or line.isupper() or len(line.split()) <= 5
 
