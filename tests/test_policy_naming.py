@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from privlint.policy.naming import names_itself
+from privlint.policy.naming import names_itself, repeated_names
 from privlint.policy.reader import Passage
 
 
@@ -38,3 +38,15 @@ def test_a_named_product_or_operator_is_found(opening: list[str], texts: tuple[s
 ])
 def test_generic_titles_and_definitions_name_no_one(opening: list[str], texts: tuple[str, ...], lang: str) -> None:
     assert not names_itself(opening, _passages(*texts), lang)
+
+
+@pytest.mark.parametrize("texts, lang, expected", [
+    (["Lumen Reader keeps your list.", "We built Lumen Reader for readers.", "Ask Lumen support."], "en", 2),
+    (["Acme Ltd runs the site.", "Write to Acme Ltd at the address below."], "en", 1),
+    (["We use Google Analytics.", "Google Analytics sets cookies.", "See the Privacy Policy of Google."], "en", 0),
+    (["Acme collects nothing.", "Acme stores nothing."], "en", 0),   # a word that opens its sentence is not counted
+    (["欢迎使用「青柠记账」。", "「青柠记账」不收集个人信息。", "我们遵守《个人信息保护法》和《个人信息保护法》。"], "zh", 1),
+    (["本应用不收集个人信息。", "我们不会共享您的数据。"], "zh", 0),
+])
+def test_repeated_names_count_the_names_a_policy_repeats(texts: list[str], lang: str, expected: int) -> None:
+    assert repeated_names(_passages(*texts), lang) == expected

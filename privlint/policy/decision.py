@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from privlint.policy.analysis import Analysis
-from privlint.policy.naming import names_itself
+from privlint.policy.naming import names_itself, repeated_names
 from privlint.policy.topics import topic_counts
 
 SENSITIVE = frozenset({"location", "biometric", "health", "financial", "government-id"})
@@ -25,8 +25,8 @@ def logit(score: float) -> float:
 
 def document_signals(analysis: Analysis, scores: Sequence[Mapping[str, float]]) -> dict[str, float]:
     """What the document says beside its passage scores: counts of claim hits (data categories, sensitive
-    categories, recipient names, countries), its length, its topic words (topics.py) and whether it names its
-    product or operator (naming.py); shared by every disclosure."""
+    categories, recipient names, countries), its length, its topic words (topics.py), whether it names its
+    product or operator and how many names it repeats (naming.py); shared by every disclosure."""
     categories: set[str] = set()
     recipients: set[str] = set()
     countries: set[str] = set()
@@ -43,7 +43,8 @@ def document_signals(analysis: Analysis, scores: Sequence[Mapping[str, float]]) 
     signals = {"categories": math.log1p(len(categories)), "sensitive": math.log1p(len(categories & SENSITIVE)),
                "recipients": math.log1p(len(recipients)), "countries": math.log1p(len(countries)),
                "length": math.log1p(len(scores)),
-               "named": float(names_itself(analysis.opening, analysis.passages, analysis.lang))}
+               "named": float(names_itself(analysis.opening, analysis.passages, analysis.lang)),
+               "names": math.log1p(repeated_names(analysis.passages, analysis.lang))}
     for name, (count, in_heading) in topic_counts(analysis.passages, analysis.lang).items():
         signals[f"topic:{name}"] = math.log1p(count)
         signals[f"topic_heading:{name}"] = float(in_heading)

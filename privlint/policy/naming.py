@@ -1,8 +1,10 @@
-"""Whether a policy names what it speaks for: a product or operator named in its title or defined in its text."""
+"""Whether a policy names what it speaks for: a product or operator named in its title or defined in its text, and
+how many names it repeats."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Sequence
 
 from privlint.policy.reader import Passage
@@ -36,6 +38,24 @@ _GENERIC = {
                      r"software|extension|game|product|products|platform|privacy|policy|notice|statement|for|of|and|"
                      r"mobile|android|ios|plugin|project|tool)\b|[^a-z]"),
 }
+# Capitalised words that name no app, site or operator: policy vocabulary, laws and places, platforms and the
+# services a policy names as recipients.
+_COMMON_CAPITALISED = frozenset("""
+privacy policy notice statement personal data information service services user users app apps application
+website site terms conditions cookie cookies children child security rights right contact email e-mail internet
+web online mobile account please note section part table effective updated last version act article regulation
+regulations law laws union european states united kingdom america california canada australia germany china
+gdpr ccpa cpra coppa pipl appi eea eu uk usa us google apple android ios iphone ipad macos mac windows linux
+firebase crashlytics analytics admob ads facebook meta instagram twitter youtube microsoft azure amazon aws
+github gitlab play store chrome firefox safari edge icloud cloud stripe paypal sentry cloudflare openai discord
+slack telegram whatsapp wechat january february march april may june july august september october november
+december monday tuesday wednesday thursday friday saturday sunday the this that these those our your their you
+we they it its any all each such other if when where what which who how for and or not no yes
+""".split())
+# A quoted name in Chinese text (「X」, “X”, 《X》) that is not a law, standard or the policy itself.
+_QUOTED = re.compile(r"[《「“『]([^》」”』\n]{2,12})[》」”』]")
+_DOCUMENT_TITLE = re.compile(r"(?:法|条例|规定|标准|政策|协议|指引|办法|规范|声明|条款)$")
+_CAPITALISED = re.compile(r"\b[A-Z][\w&'-]{2,}")
 _NOT_A_NAME = {
     "zh": re.compile(r"[，。；！？：:]|请|阅读|使用|本|以下|了解|我们|您|更新|生效|日期|法|条例|规定|规范|标准|办法"),
     "en": re.compile(r"\b(?:we|you|your|read|recommend|use|using|by|to|is|are)\b", re.I),
@@ -60,3 +80,16 @@ def _is_name(text: str, lang: str) -> bool:
     if _NOT_A_NAME[lang].search(text):
         return False
     return len(_GENERIC[lang].sub("", text.lower())) >= 2
+
+
+def repeated_names(passages: Sequence[Passage], lang: str) -> int:
+    """How many names the policy's text repeats: capitalised words that do not open their sentence (English), or
+    quoted names (Chinese), common words excluded. A policy that names no app, site or operator repeats few."""
+    counts: Counter[str] = Counter()
+    for passage in passages:
+        if lang == "zh":
+            counts.update(name for name in _QUOTED.findall(passage.text) if not _DOCUMENT_TITLE.search(name))
+        else:
+            counts.update(word for word in _CAPITALISED.findall(passage.text, 1)
+                          if word.lower() not in _COMMON_CAPITALISED)
+    return sum(1 for count in counts.values() if count >= 2)
