@@ -177,6 +177,10 @@ def test_chinese_policy_findings_carry_a_chinese_message(tmp_path: Path) -> None
     ("Last updated: March 3, 2025", "effective-date"),
     ("生效日期：2025年3月1日", "effective-date"),
     ("本政策最后修改于2024年5月6日", "effective-date"),
+    ("Last revision: 2020-10-09 11:27:51", "effective-date"),
+    ("As of May 9, 2025", "effective-date"),
+    ("This policy will be applied starting from July 1, 2024.", "effective-date"),
+    ("日期：2026-04-27", "effective-date"),
     ("Acme Ltd (\"we\", \"us\") runs this site.", "controller-identity"),
     ("示例科技有限公司（以下简称“我们”）", "controller-identity"),
     ("Write to privacy@acme.example.", "contact"),
@@ -190,7 +194,9 @@ def test_extractors_find_what_a_rule_finds_better_than_a_model(text: str, name: 
 
 
 @pytest.mark.parametrize("text", ["We shipped version 2 of the app.", "We updated the app in 2019.", "我们会修改本政策。",
-                                  "Contact us through the app.", "We are a small team."])
+                                  "Contact us through the app.", "We are a small team.",
+                                  "As of now, we collect nothing.", "我们收集您的出生日期：用于年龄验证。",
+                                  "出生日期：2001-05-04"])
 def test_extractor_look_alikes_settle_nothing(text: str) -> None:
     assert [name for name in EXTRACTORS if extracted(name, [Passage(heading="", text=text)])] == []
 

@@ -47,12 +47,12 @@ def analyse(document: PolicyDocument, catalogue: Catalogue) -> Analysis | str:
     lang = "en" if language == ENGLISH else "zh"
     sentences = matcher_for(catalogue, lang).analyse(texts)
     located = locate(document.blocks, sentences)
-    read = passages(document.blocks, texts, sentences)
+    text_passages = passages(document.blocks, texts, sentences)
     headings = [Passage(heading="", text=text, block=index) for index, (block, text) in
                 enumerate(zip(document.blocks, texts)) if block.heading]
     return Analysis(language=language, lang=lang, sentences=sentences, located=located,
-                    found=evidence(catalogue, located), passages=read, opening=tuple(texts[:OPENING_BLOCKS]),
-                    extracted=extract_all(read, headings))
+                    found=evidence(catalogue, located), passages=text_passages,
+                    opening=tuple(texts[:OPENING_BLOCKS]), extracted=extract_all(text_passages, headings))
 
 
 def passages(blocks: Sequence[Block], texts: Sequence[str], sentences: Sequence[Sentence]) -> list[Passage]:

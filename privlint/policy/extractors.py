@@ -16,7 +16,8 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _DATE = (rf"\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}\b|\b\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}}\b|"
          rf"\b{_MONTH},? \d{{4}}\b|\b\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\b|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}\b|"
          r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
-_DATED = r"effective|updated|update|revised|modified|last change|version|dated|生效|更新|修订|修改|发布|版本"
+_DATED = (r"effective|updated|update|revised|revision|modified|last change|version|dated|\bas of|in force|takes effect|"
+          r"starting from|生效|更新|修订|修改|发布|版本|(?<!出生)日期(?=\s*[：:])")
 _GENERIC = ("本网站", "本应用", "本软件", "本产品", "本程序", "本扩展", "本插件", "本站", "我们")
 _NAMED = "".join(f"(?<!{name}[（(])(?<!{name})" for name in _GENERIC)
 _SELF = (r"\((?:the )?[\"“']?(?:we|us|our)[\"”']?[,)]|\(that'?’?s us\)|hereinafter[^.]{0,40}[\"“](?:we|us)[\"”]|"
