@@ -27,6 +27,8 @@ class FrontMatter:
 def split_front_matter(text: str) -> FrontMatter | None:
     """The front matter of `text`, or None when it does not open with one: a fence line, then `key: value` (or
     `key = value`) fields with their continuation lines, then the closing fence, within MAX_LINES lines."""
+    if not text.lstrip("\ufeff").startswith(tuple(_FENCES)):
+        return None
     lines = text.split("\n")
     opening = lines[0].lstrip("\ufeff").rstrip()
     if opening not in _FENCES:
