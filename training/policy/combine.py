@@ -27,8 +27,7 @@ OWN = ("max", "top", "over50", "over20", "phrases", "phrase_hits", "heading", "d
        "topic_heading")
 # Signals beyond a disclosure's own that bear on it: whether the policy names its product, and how many names it
 # repeats (naming.py), separate a policy that names no one from one that names only its app; a policy that lists
-# no rights says nothing on how
-# to exercise them, and the reverse.
+# no rights says nothing on how to exercise them, and the reverse.
 OWN_EXTRA = {"controller-identity": ("named", "names"),
              "rights-procedure": ("best:user-rights", "topic:user-rights"),
              "user-rights": ("best:rights-procedure", "topic:rights-procedure")}
