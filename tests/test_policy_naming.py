@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from privlint.policy.naming import names_itself, repeated_names
-from privlint.policy.reader import Passage
+from privlint.policy.naming import common_words, names_itself, own_word_mentions, repeated_names, word_counts
+from privlint.policy.reader import Passage, corpus_words
 
 
 def _passages(*texts: str) -> list[Passage]:
@@ -50,3 +50,29 @@ def test_generic_titles_and_definitions_name_no_one(opening: list[str], texts: t
 ])
 def test_repeated_names_count_the_names_a_policy_repeats(texts: list[str], lang: str, expected: int) -> None:
     assert repeated_names(_passages(*texts), lang) == expected
+
+
+@pytest.mark.parametrize("texts, lang, expected", [
+    (["squadlist sends e-mail to members.", "Squadlist's rota is kept on squadlist servers."], "en", 3),
+    (["We send e-mail to members.", "The rota is kept on our servers."], "en", 0),
+    (["ClipClop 将剪贴历史保存在当前设备。", "ClipClop 不联网，也不使用 SDK。"], "zh", 2),
+    (["欢迎使用「青柠记账」。", "「青柠记账」不收集个人信息。"], "zh", 2),
+    (["本应用不收集个人信息。", "我们不会共享您的数据。"], "zh", 0),
+])
+def test_the_word_a_policy_repeats_that_others_do_not_use(texts: list[str], lang: str, expected: int) -> None:
+    common = {"sends", "send", "mail", "members", "rota", "kept", "servers", "the", "our", "sdk", "is", "on"}
+    assert own_word_mentions(word_counts(_passages(*texts), lang), common) == expected
+
+
+def test_word_counts_lower_case_and_skip_short_words() -> None:
+    counts = word_counts(_passages("The App is OK.", "the app"), "en")
+    assert counts == {"the": 2, "app": 2}
+
+
+def test_common_words_are_those_enough_policies_use() -> None:
+    assert common_words({"privacy": 40, "cookies": 3, "squadlist": 1}, least=3) == {"privacy", "cookies"}
+
+
+@pytest.mark.parametrize("lang, common", [("en", {"privacy", "cookies", "information"}), ("zh", {"app", "sdk"})])
+def test_the_installed_reader_ships_the_words_common_to_its_training_policies(lang: str, common: set[str]) -> None:
+    assert common <= corpus_words(lang)

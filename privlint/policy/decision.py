@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Collection, Mapping, Sequence
 
 from privlint.policy.analysis import Analysis
-from privlint.policy.naming import names_itself, repeated_names
+from privlint.policy.naming import names_itself, own_word_mentions, repeated_names, word_counts
 from privlint.policy.topics import topic_counts
 
 SENSITIVE = frozenset({"location", "biometric", "health", "financial", "government-id"})
@@ -23,10 +23,12 @@ def logit(score: float) -> float:
     return math.log(score / (1 - score))
 
 
-def document_signals(analysis: Analysis, scores: Sequence[Mapping[str, float]]) -> dict[str, float]:
+def document_signals(analysis: Analysis, scores: Sequence[Mapping[str, float]],
+                     common: Collection[str]) -> dict[str, float]:
     """What the document says beside its passage scores: counts of claim hits (data categories, sensitive
     categories, recipient names, countries), its length, its topic words (topics.py), whether it names its
-    product or operator and how many names it repeats (naming.py); shared by every disclosure."""
+    product or operator, how many names it repeats and how often the word it repeats most outside the `common`
+    words of other policies (naming.py); shared by every disclosure."""
     categories: set[str] = set()
     recipients: set[str] = set()
     countries: set[str] = set()
@@ -44,7 +46,8 @@ def document_signals(analysis: Analysis, scores: Sequence[Mapping[str, float]]) 
                "recipients": math.log1p(len(recipients)), "countries": math.log1p(len(countries)),
                "length": math.log1p(len(scores)),
                "named": float(names_itself(analysis.opening, analysis.passages, analysis.lang)),
-               "names": math.log1p(repeated_names(analysis.passages, analysis.lang))}
+               "names": math.log1p(repeated_names(analysis.passages, analysis.lang)),
+               "own_word": math.log1p(own_word_mentions(word_counts(analysis.passages, analysis.lang), common))}
     for name, (count, in_heading) in topic_counts(analysis.passages, analysis.lang).items():
         signals[f"topic:{name}"] = math.log1p(count)
         signals[f"topic_heading:{name}"] = float(in_heading)

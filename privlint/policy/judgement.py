@@ -7,8 +7,8 @@ from typing import Iterable
 
 from privlint.policy.analysis import Analysis
 from privlint.policy.decision import document_signals, features
-from privlint.policy.reader import ABSENT, PRESENT, Passage, available, combiners, cutoffs, pipeline, read, \
-    score_rows
+from privlint.policy.reader import ABSENT, PRESENT, Passage, available, combiners, corpus_words, cutoffs, \
+    pipeline, read, score_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,7 @@ def judge(analysis: Analysis, disclosures: Iterable[str]) -> dict[str, Judgement
     readings = read(analysis.passages, nlp, rows)
     cuts, combined = cutoffs(analysis.lang), combiners(analysis.lang)
     best = {name: reading.score for name, reading in readings.items()}
-    shared = document_signals(analysis, rows)
+    shared = document_signals(analysis, rows, corpus_words(analysis.lang))
     judged: dict[str, Judgement] = {}
     for name in names:
         reading, cut, combiner = readings.get(name), cuts.get(name), combined.get(name)

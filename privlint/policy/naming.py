@@ -1,11 +1,11 @@
-"""Whether a policy names what it speaks for: a product or operator named in its title or defined in its text, and
-how many names it repeats."""
+"""Whether a policy names what it speaks for: a product or operator named in its title or defined in its text, how
+many names it repeats, and how often it repeats a word few other policies use."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Sequence
+from typing import Collection, Mapping, Sequence
 
 from privlint.policy.reader import Passage
 
@@ -56,6 +56,10 @@ we they it its any all each such other if when where what which who how for and 
 _QUOTED = re.compile(r"[《「“『]([^》」”』\n]{2,12})[》」”』]")
 _DOCUMENT_TITLE = re.compile(r"(?:法|条例|规定|标准|政策|协议|指引|办法|规范|声明|条款)$")
 _CAPITALISED = re.compile(r"\b[A-Z][\w&'-]{2,}")
+# Words whose use sets one policy apart: any word in English; in Chinese text, Latin-letter words ("ClipClop",
+# "WriteMelo") and quoted names. A word that COMMON_IN other policies of the training corpus use is nobody's name.
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}")
+COMMON_IN = 3
 _NOT_A_NAME = {
     "zh": re.compile(r"[，。；！？：:]|请|阅读|使用|本|以下|了解|我们|您|更新|生效|日期|法|条例|规定|规范|标准|办法"),
     "en": re.compile(r"\b(?:we|you|your|read|recommend|use|using|by|to|is|are)\b", re.I),
@@ -93,3 +97,25 @@ def repeated_names(passages: Sequence[Passage], lang: str) -> int:
             counts.update(word for word in _CAPITALISED.findall(passage.text, 1)
                           if word.lower() not in _COMMON_CAPITALISED)
     return sum(1 for count in counts.values() if count >= 2)
+
+
+def word_counts(passages: Sequence[Passage], lang: str) -> Counter[str]:
+    """How often the policy's text uses each word that could set it apart: Latin-letter words of three characters
+    or more, lower-cased, and in Chinese text quoted names as well."""
+    counts: Counter[str] = Counter()
+    for passage in passages:
+        counts.update(word.lower() for word in _LATIN_WORD.findall(passage.text))
+        if lang == "zh":
+            counts.update(_QUOTED.findall(passage.text))
+    return counts
+
+
+def common_words(frequencies: Mapping[str, int], least: int = COMMON_IN) -> frozenset[str]:
+    """The words that at least `least` of the policies counted in `frequencies` (word -> number of policies) use."""
+    return frozenset(word for word, policies in frequencies.items() if policies >= least)
+
+
+def own_word_mentions(counts: Mapping[str, int], common: Collection[str]) -> int:
+    """How often the policy uses the word it repeats most among those not `common`: mostly its app's, site's or
+    operator's name. A policy that names no one repeats no such word."""
+    return max((count for word, count in counts.items() if word not in common), default=0)

@@ -95,6 +95,12 @@ def combiners(lang: str) -> dict[str, Combiner]:
     return {name: Combiner.from_json(model) for name, model in raw.get("decision", {}).items()}
 
 
+@functools.lru_cache(maxsize=2)
+def corpus_words(lang: str) -> frozenset[str]:
+    """The words that naming.COMMON_IN or more of the reader's training policies use (naming.own_word_mentions)."""
+    return frozenset((MODELS / lang / "common_words.txt").read_text(encoding="utf-8").splitlines())
+
+
 def score_rows(passages: Sequence[Passage], nlp: Language) -> list[dict[str, float]]:
     """Every passage's score for every disclosure the reader `nlp` knows, in passage order."""
     labels: Iterable[str] = nlp.get_pipe("textcat_multilabel").labels

@@ -25,10 +25,11 @@ HERE = Path(__file__).resolve().parent
 FOLDS = 5
 OWN = ("max", "top", "over50", "over20", "phrases", "phrase_hits", "heading", "details", "extracted", "topic",
        "topic_heading")
-# Signals beyond a disclosure's own that bear on it: whether the policy names its product, and how many names it
-# repeats (naming.py), separate a policy that names no one from one that names only its app; a policy that lists
-# no rights says nothing on how to exercise them, and the reverse.
-OWN_EXTRA = {"controller-identity": ("named", "names"),
+# Signals beyond a disclosure's own that bear on it: whether the policy names its product, how many names it
+# repeats and how often it repeats a word few other policies use (naming.py) separate a policy that names no one
+# from one that names only its app; a policy that lists no rights says nothing on how to exercise them, and the
+# reverse.
+OWN_EXTRA = {"controller-identity": ("named", "names", "own_word"),
              "rights-procedure": ("best:user-rights", "topic:user-rights"),
              "user-rights": ("best:rights-procedure", "topic:rights-procedure")}
 SHARED = ("categories", "sensitive", "recipients", "countries", "length")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from privlint.policy.decision import document_signals, features
+from privlint.policy.naming import common_words, word_counts
 from privlint.policy.reader import read, score_rows
 from scoring import scored_documents
 
@@ -16,9 +18,20 @@ PRESENT_FLOOR = 0.2
 Scores = list[tuple[dict[str, str], dict[str, float], set[str]]]
 
 
-def document_scores(model: Path, lang: str, splits: set[str], mirrors: Path, ids: set[str]) -> list[dict]:
+def document_frequencies(lang: str, splits: set[str], mirrors: Path, ids: set[str]) -> Counter[str]:
+    """How many of the labelled documents `ids` use each word (privlint.policy.naming.word_counts)."""
+    frequencies: Counter[str] = Counter()
+    for doc in scored_documents(lang, splits, mirrors, ids):
+        frequencies.update(word_counts(doc.analysis.passages, lang).keys())
+    return frequencies
+
+
+def document_scores(model: Path, lang: str, splits: set[str], mirrors: Path, ids: set[str],
+                    frequencies: Mapping[str, int]) -> list[dict]:
     """Per labelled document of `ids`, read by the reader `model`: its id, labels, best score per disclosure,
-    the disclosures with phrase evidence, and the decision features of every disclosure (privlint.policy.decision)."""
+    the disclosures with phrase evidence, and the decision features of every disclosure (privlint.policy.decision).
+    A word is common to a document when enough other documents counted in `frequencies` use it, as the installed
+    reader's common words are those of the documents it was trained on."""
     import spacy
 
     nlp = spacy.load(model)
@@ -26,7 +39,8 @@ def document_scores(model: Path, lang: str, splits: set[str], mirrors: Path, ids
     for doc in scored_documents(lang, splits, mirrors, ids):
         rows = score_rows(doc.analysis.passages, nlp)
         best = {name: reading.score for name, reading in read(doc.analysis.passages, nlp, rows).items()}
-        shared = document_signals(doc.analysis, rows)
+        own = word_counts(doc.analysis.passages, lang)
+        shared = document_signals(doc.analysis, rows, common_words({word: frequencies[word] - 1 for word in own}))
         records.append({"doc": doc.id, "labels": doc.labels, "best": best,
                         "found": sorted(name for name, items in doc.analysis.found.items() if items),
                         "features": {name: features(name, doc.analysis, rows, best, shared) for name in best}})

@@ -1,7 +1,7 @@
 """Report how well `privlint policy` finds missing disclosures on labelled documents, beside the phrase matcher.
 
     python training/policy/evaluate.py --lang en --split dev
-    python training/policy/evaluate.py --lang zh --split test --markdown
+    python training/policy/evaluate.py --lang zh --split test --rows rows.jsonl
 
 A document "misses" a disclosure when its label is `absent`. Per disclosure: F1 of the "missing" reports,
 and the false-"missing" rate (reports on documents that make the disclosure, over all documents). The macro

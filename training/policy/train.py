@@ -22,14 +22,16 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import Iterable, Mapping
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parents[1])]
 
 from combine import choose_combiners  # noqa: E402
-from cutoffs import choose_cutoffs, document_scores  # noqa: E402
+from cutoffs import choose_cutoffs, document_frequencies, document_scores  # noqa: E402
 from examples import labelled_examples, labelled_ids  # noqa: E402
 import scoring  # noqa: E402
+from privlint.policy.naming import common_words  # noqa: E402
 from privlint.policy.reader import MODELS  # noqa: E402
 
 FOLDS = 5
@@ -70,13 +72,14 @@ def train(lang: str, corpus: Path, doc_ids: set[str], work: Path) -> Path:
     return work / "output" / "model-last"
 
 
-def out_of_fold_scores(lang: str, corpus: Path, ids: list[str], work: Path, mirrors: Path) -> list[dict]:
+def out_of_fold_scores(lang: str, corpus: Path, ids: list[str], work: Path, mirrors: Path,
+                       frequencies: Mapping[str, int]) -> list[dict]:
     """Every train+dev document read by a model trained without it (cutoffs.document_scores)."""
     scores = []
     for fold in range(FOLDS):
         held_out = {doc_id for doc_id in ids if _fold(doc_id) == fold}
         model = train(lang, corpus, set(ids) - held_out, work / f"fold{fold}")
-        scores.extend(document_scores(model, lang, FIT_SPLITS, mirrors, held_out))
+        scores.extend(document_scores(model, lang, FIT_SPLITS, mirrors, held_out, frequencies))
     return scores
 
 
@@ -84,12 +87,14 @@ def _fold(doc_id: str) -> int:
     return int(hashlib.sha256(f"privlint-policy-fold:{doc_id}".encode()).hexdigest(), 16) % FOLDS
 
 
-def install(model: Path, lang: str, cutoffs: dict) -> Path:
-    """Copy the trained pipeline and its cutoffs (with a digest of the model files) into the package."""
+def install(model: Path, lang: str, cutoffs: dict, common: Iterable[str]) -> Path:
+    """Copy the trained pipeline, the words common to its training documents and its cutoffs (with a digest of the
+    model files) into the package."""
     target = MODELS / lang
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(model, target)
     _portable(target)
+    (target / "common_words.txt").write_text("".join(f"{word}\n" for word in sorted(common)), encoding="utf-8")
     cutoffs = {**cutoffs, "model_sha256": _digest(target)}
     (target / "cutoffs.json").write_text(json.dumps(cutoffs, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return target
@@ -143,14 +148,16 @@ def main(argv: list[str] | None = None) -> int:
         if args.cutoffs_only:
             records = json.loads(saved.read_text())
         else:
-            records = out_of_fold_scores(args.lang, args.corpus, ids, work, args.mirrors)
+            frequencies = document_frequencies(args.lang, FIT_SPLITS, args.mirrors, set(ids))
+            records = out_of_fold_scores(args.lang, args.corpus, ids, work, args.mirrors, frequencies)
             saved.parent.mkdir(exist_ok=True)
             saved.write_text(json.dumps(records))
         cutoffs = choose_cutoffs([(r["labels"], r["best"], set(r["found"])) for r in records])
         cutoffs["decision"] = choose_combiners(records)
         if args.cutoffs_only:
             return _recut(args.lang, cutoffs)
-        target = install(train(args.lang, args.corpus, set(ids), work / "final"), args.lang, cutoffs)
+        target = install(train(args.lang, args.corpus, set(ids), work / "final"), args.lang, cutoffs,
+                         common_words(frequencies))
     print(f"installed {target}: {len(ids)} documents; cutoffs from {cutoffs['documents']} out-of-fold scores")
     return 0
 
