@@ -181,6 +181,10 @@ def test_chinese_policy_findings_carry_a_chinese_message(tmp_path: Path) -> None
     ("As of May 9, 2025", "effective-date"),
     ("This policy will be applied starting from July 1, 2024.", "effective-date"),
     ("日期：2026-04-27", "effective-date"),
+    ("November 5th 2025", "effective-date"),
+    ("[2018.4.22]", "effective-date"),
+    ("June 16, 2022: Added a changelog", "effective-date"),
+    ("13th August, 2018, 01:46PM (IST): Added a content clause.", "effective-date"),
     ("Acme Ltd (\"we\", \"us\") runs this site.", "controller-identity"),
     ("示例科技有限公司（以下简称“我们”）", "controller-identity"),
     ("Write to privacy@acme.example.", "contact"),
@@ -196,7 +200,8 @@ def test_extractors_find_what_a_rule_finds_better_than_a_model(text: str, name: 
 @pytest.mark.parametrize("text", ["We shipped version 2 of the app.", "We updated the app in 2019.", "我们会修改本政策。",
                                   "Contact us through the app.", "We are a small team.",
                                   "As of now, we collect nothing.", "我们收集您的出生日期：用于年龄验证。",
-                                  "出生日期：2001-05-04"])
+                                  "出生日期：2001-05-04", "We were founded on June 16, 2022.",
+                                  "On 5 November 2025 we moved to a new host.", "Orders placed 2024-01-02 ship: soon"])
 def test_extractor_look_alikes_settle_nothing(text: str) -> None:
     assert [name for name in EXTRACTORS if extracted(name, [Passage(heading="", text=text)])] == []
 

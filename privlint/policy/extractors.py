@@ -18,6 +18,9 @@ _DATE = (rf"\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}\b|\b\d{{1,2}}(?:st|nd
          r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 _DATED = (r"effective|updated|update|revised|revision|modified|last change|version|dated|\bas of|in force|takes effect|"
           r"starting from|生效|更新|修订|修改|发布|版本|(?<!出生)日期(?=\s*[：:])")
+# A date alone on its line ("November 5th 2025", "[2018.4.22]") or opening a changelog entry ("June 16, 2022: Added
+# a changelog") dates the policy too.
+_DATE_LINE = rf"^[ \t]*[\[(（【]?(?:{_DATE})[\])）】]?[ \t]*$|^[ \t]*(?:{_DATE})[^\n:：]{{0,25}}[:：]"
 _GENERIC = ("本网站", "本应用", "本软件", "本产品", "本程序", "本扩展", "本插件", "本站", "我们")
 _NAMED = "".join(f"(?<!{name}[（(])(?<!{name})" for name in _GENERIC)
 _SELF = (r"\((?:the )?[\"“']?(?:we|us|our)[\"”']?[,)]|\(that'?’?s us\)|hereinafter[^.]{0,40}[\"“](?:we|us)[\"”]|"
@@ -26,7 +29,8 @@ _SELF = (r"\((?:the )?[\"“']?(?:we|us|our)[\"”']?[,)]|\(that'?’?s us\)|her
 EXTRACTORS: dict[str, tuple[re.Pattern[str], ...]] = {
     "contact": (re.compile(_EMAIL), re.compile(_PHONE)),
     "effective-date": (re.compile(rf"(?:{_DATED})[^\n]{{0,60}}?(?:{_DATE})", re.IGNORECASE),
-                       re.compile(rf"(?:{_DATE})[^\n]{{0,20}}?(?:{_DATED})", re.IGNORECASE)),
+                       re.compile(rf"(?:{_DATE})[^\n]{{0,20}}?(?:{_DATED})", re.IGNORECASE),
+                       re.compile(_DATE_LINE, re.IGNORECASE | re.MULTILINE)),
     "controller-identity": (re.compile(_SELF, re.IGNORECASE),),
 }
 
