@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 from privlint.policy.decision import document_signals, features
-from privlint.policy.naming import common_words, word_counts
+from privlint.policy.naming import COMMON_IN, common_words, word_counts
 from privlint.policy.reader import read, score_rows
 from scoring import scored_documents
 
@@ -30,17 +30,18 @@ def document_scores(model: Path, lang: str, splits: set[str], mirrors: Path, ids
                     frequencies: Mapping[str, int]) -> list[dict]:
     """Per labelled document of `ids`, read by the reader `model`: its id, labels, best score per disclosure,
     the disclosures with phrase evidence, and the decision features of every disclosure (privlint.policy.decision).
-    A word is common to a document when enough other documents counted in `frequencies` use it, as the installed
-    reader's common words are those of the documents it was trained on."""
+    A word is common to a document when naming.COMMON_IN other documents counted in `frequencies` use it, as the
+    installed reader's common words are those of the documents it was trained on: only the document's own words
+    matter, and each of them counts the document itself once, hence one more."""
     import spacy
 
     nlp = spacy.load(model)
+    others = common_words(frequencies, least=COMMON_IN + 1)
     records = []
     for doc in scored_documents(lang, splits, mirrors, ids):
         rows = score_rows(doc.analysis.passages, nlp)
         best = {name: reading.score for name, reading in read(doc.analysis.passages, nlp, rows).items()}
-        own = word_counts(doc.analysis.passages, lang)
-        shared = document_signals(doc.analysis, rows, common_words({word: frequencies[word] - 1 for word in own}))
+        shared = document_signals(doc.analysis, rows, others)
         records.append({"doc": doc.id, "labels": doc.labels, "best": best,
                         "found": sorted(name for name, items in doc.analysis.found.items() if items),
                         "features": {name: features(name, doc.analysis, rows, best, shared) for name in best}})
