@@ -63,19 +63,18 @@ def table(reference: dict[str, dict[str, str]], second: dict[str, dict[str, str]
         truth = np.array([reference[d][name] == "absent" for d in doc_ids])
         same = np.mean([reference[d][name] == second[d][name] for d in doc_ids])
         f1, _, absent = f1_and_false(np.array([second[d][name] == "absent" for d in doc_ids]), truth)
-        shown = "-" if math.isnan(f1) else f"{f1:.2f}"
-        reader_shown = "-"
-        if reader is not None:
-            reader_f1, _, _ = f1_and_false(np.array([reader[d][name] for d in doc_ids]), truth)
-            reader_shown = "-" if math.isnan(reader_f1) else f"{reader_f1:.2f}"
-            if absent:
-                model.append(0.0 if math.isnan(reader_f1) else reader_f1)
+        reader_f1 = math.nan if reader is None else f1_and_false(np.array([reader[d][name] for d in doc_ids]), truth)[0]
         if absent:
-            human.append(0.0 if math.isnan(f1) else f1)
-        lines.append(f"| {name} | {absent} | {same:.0%} | {shown} | {reader_shown} |")
-    lines.append(f"| **macro** | | | **{np.mean(human):.2f}** | **{np.mean(model):.2f}** |" if model else
-                 f"| **macro** | | | **{np.mean(human):.2f}** | - |")
+            human.append(f1)
+            if reader is not None:
+                model.append(reader_f1)
+        lines.append(f"| {name} | {absent} | {same:.0%} | {_shown(f1)} | {_shown(reader_f1)} |")
+    lines.append(f"| **macro** | | | **{np.mean(human):.2f}** | {f'**{np.mean(model):.2f}**' if model else '-'} |")
     return lines
+
+
+def _shown(f1: float) -> str:
+    return "-" if math.isnan(f1) else f"{f1:.2f}"
 
 
 def main(argv: list[str] | None = None) -> int:
