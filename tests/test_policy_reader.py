@@ -83,7 +83,7 @@ def test_every_disclosure_has_a_document_level_combiner_over_known_features(lang
     assert sorted(combined) == [name for name in DISCLOSURES if name in combined] and len(combined) >= 15
     known = {"max", "top", "over50", "over20", "phrases", "phrase_hits", "heading", "details", "extracted", "topic",
              "topic_heading", "categories", "sensitive", "recipients", "countries", "length", "named", "names",
-             "own_word", "rights",
+             "own_word", "rights", "ways",
              *(f"best:{name}" for name in DISCLOSURES), *(f"topic:{name}" for name in DISCLOSURES)}
     for combiner in combined.values():
         assert set(combiner.names) <= known

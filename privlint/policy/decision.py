@@ -10,7 +10,7 @@ from typing import Collection, Mapping, Sequence
 
 from privlint.policy.analysis import Analysis
 from privlint.policy.naming import names_itself, own_word_mentions, repeated_names, word_counts
-from privlint.policy.rights import rights_named
+from privlint.policy.rights import rights_named, ways_named
 from privlint.policy.topics import topic_counts
 
 SENSITIVE = frozenset({"location", "biometric", "health", "financial", "government-id"})
@@ -29,8 +29,8 @@ def document_signals(analysis: Analysis, scores: Sequence[Mapping[str, float]],
     """What the document says beside its passage scores: counts of claim hits (data categories, sensitive
     categories, recipient names, countries), its length, its topic words (topics.py), whether it names its
     product or operator, how many names it repeats and how often the word it repeats most outside the `common`
-    words of other policies (naming.py), how many kinds of rights it names (rights.py); shared by every
-    disclosure."""
+    words of other policies (naming.py), how many kinds of rights and of ways to exercise them it names
+    (rights.py); shared by every disclosure."""
     categories: set[str] = set()
     recipients: set[str] = set()
     countries: set[str] = set()
@@ -50,7 +50,8 @@ def document_signals(analysis: Analysis, scores: Sequence[Mapping[str, float]],
                "named": float(names_itself(analysis.opening, analysis.passages, analysis.lang)),
                "names": math.log1p(repeated_names(analysis.passages, analysis.lang)),
                "own_word": math.log1p(own_word_mentions(word_counts(analysis.passages, analysis.lang), common)),
-               "rights": math.log1p(rights_named(analysis.passages, analysis.lang))}
+               "rights": math.log1p(rights_named(analysis.passages, analysis.lang)),
+               "ways": math.log1p(ways_named(analysis.passages, analysis.lang))}
     for name, (count, in_heading) in topic_counts(analysis.passages, analysis.lang).items():
         signals[f"topic:{name}"] = math.log1p(count)
         signals[f"topic_heading:{name}"] = float(in_heading)

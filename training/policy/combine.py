@@ -28,9 +28,10 @@ OWN = ("max", "top", "over50", "over20", "phrases", "phrase_hits", "heading", "d
 # Signals beyond a disclosure's own that bear on it: whether the policy names its product, how many names it
 # repeats and how often it repeats a word few other policies use (naming.py) separate a policy that names no one
 # from one that names only its app; a policy that lists no rights says nothing on how to exercise them, and the
-# reverse; one that names a single kind of right (rights.py) touches user rights without listing them.
+# reverse; one that names a single kind of right (rights.py) touches user rights without listing them, and one that
+# names no way to exercise them (a request channel, settings, closing the account...) states them only.
 OWN_EXTRA = {"controller-identity": ("named", "names", "own_word"),
-             "rights-procedure": ("best:user-rights", "topic:user-rights"),
+             "rights-procedure": ("best:user-rights", "topic:user-rights", "ways"),
              "user-rights": ("best:rights-procedure", "topic:rights-procedure", "rights")}
 SHARED = ("categories", "sensitive", "recipients", "countries", "length")
 EXTRA = "own"
