@@ -23,6 +23,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE)]
 
 from combine import blind_decisions, f1_and_false  # noqa: E402
+from scoring import labelled  # noqa: E402
 
 
 def second_labels(lang: str) -> dict[str, dict[str, str]]:
@@ -31,12 +32,9 @@ def second_labels(lang: str) -> dict[str, dict[str, str]]:
 
 
 def reference_labels(lang: str, doc_ids: list[str]) -> dict[str, dict[str, str]]:
-    """The labels of the documents (labels/<lang>/<id>.yml)."""
-    labels = {}
-    for doc_id in doc_ids:
-        data = yaml.safe_load((HERE / "labels" / lang / f"{doc_id}.yml").read_text(encoding="utf-8"))
-        labels[doc_id] = {name: item["status"] for name, item in data["disclosures"].items()}
-    return labels
+    """The labels of the documents (labels/<lang>/<id>.yml), which are train or dev documents."""
+    wanted = set(doc_ids)
+    return {entry["id"]: statuses for entry, statuses in labelled(lang, {"train", "dev"}) if entry["id"] in wanted}
 
 
 def reader_decisions(lang: str, doc_ids: list[str]) -> dict[str, dict[str, bool]] | None:
